@@ -1,0 +1,18 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+
+export default defineConfig({
+  // Absolute site URL for canonical links and citations; optional (the build works without it).
+  site: process.env.ARCHIVE_SITE_URL || undefined,
+  // Where the built site goes; the pagefind step indexes this folder afterwards.
+  outDir: process.env.ARCHIVE_DIST_DIR || 'dist',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: {
+    // Faithful typography: never rewrite quotes or dashes of the source text.
+    processor: satteri({ features: { smartPunctuation: false } }),
+  },
+  integrations: [mdx()],
+});

@@ -1,0 +1,236 @@
+/**
+ * npm run bench: build a synthetic archive of N documents and report, per
+ * stage (convert, astro, pagefind), seconds and peak memory, then the sizes
+ * of what was built and what a first search loads.
+ *
+ *   node scripts/bench.ts [--n 500] [--engine satteri|unified|both]
+ *                         [--query "nông thôn"] [--no-browser] [--keep]
+ *                         [--workdir <dir>] [--json <file>] [--seed <n>]
+ *
+ * The synthetic archive varies the real sources of content/sources (see
+ * scripts/build/synthetic.ts); everything is built in a temporary folder, never
+ * into dist/. `--engine unified` renders Markdown/MDX with the unified
+ * (remark/rehype) pipeline plus rehype-slug instead of Astro's default Sätteri,
+ * for the comparison in docs/decisions/0102-markdown-engine.md; it needs
+ * @astrojs/markdown-remark and rehype-slug, which the project does not depend
+ * on: the bench tells how to install them beside the project.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromiumAvailable } from './build/chromium.ts';
+import { measureFirstSearch, type FirstSearch } from './build/first-search.ts';
+import { releaseAllLocks } from './build/lock.ts';
+import { buildSite, PROJECT_ROOT, removeActiveStaging, STAGE_NAMES, type BuildResult } from './build/pipeline.ts';
+import { formatBytes, killRunningStages } from './build/run-stage.ts';
+import { makeSyntheticArchive, type SyntheticSummary } from './build/synthetic.ts';
+import { treeSize, type TreeSize } from './build/tree.ts';
+
+const ENGINES = ['satteri', 'unified'] as const;
+type Engine = (typeof ENGINES)[number];
+
+/** Where `--engine unified` looks for its packages (outside package.json on purpose). */
+const ENGINE_PREFIX = resolve(process.env.ARCHIVE_BENCH_ENGINES ?? join(PROJECT_ROOT, '.tmp', 'bench-engines'));
+const INSTALL_HINT = `npm install --prefix ${ENGINE_PREFIX} --no-save @astrojs/markdown-remark@7 rehype-slug@6`;
+
+interface EngineRun {
+  engine: Engine;
+  build: BuildResult;
+  dist: TreeSize | null;
+  html: TreeSize | null;
+  documentPages: TreeSize | null;
+  pagefind: TreeSize | null;
+  firstSearch: FirstSearch | null;
+  logFile: string;
+}
+
+function usage(): never {
+  console.error('usage: node scripts/bench.ts [--n 500] [--engine satteri|unified|both] [--query "nông thôn"] [--no-browser] [--keep] [--workdir <dir>] [--json <file>] [--seed <n>]');
+  process.exit(2);
+}
+
+function unifiedConfig(workDir: string): string {
+  const remark = join(ENGINE_PREFIX, 'node_modules', '@astrojs', 'markdown-remark', 'dist', 'index.js');
+  const slug = join(ENGINE_PREFIX, 'node_modules', 'rehype-slug', 'index.js');
+  if (!existsSync(remark) || !existsSync(slug)) {
+    console.error(`bench: --engine unified needs @astrojs/markdown-remark and rehype-slug in ${ENGINE_PREFIX}.\nInstall them (they stay out of package.json) with:\n  ${INSTALL_HINT}`);
+    process.exit(2);
+  }
+  const file = join(workDir, 'astro.config.unified.mjs');
+  // The project's config with only the Markdown processor replaced.
+  writeFileSync(
+    file,
+    [
+      `import base from ${JSON.stringify(join(PROJECT_ROOT, 'astro.config.mjs'))};`,
+      `import { unified } from ${JSON.stringify(remark)};`,
+      `import rehypeSlug from ${JSON.stringify(slug)};`,
+      `export default { ...base, markdown: { ...base.markdown, processor: unified({ smartypants: false, rehypePlugins: [rehypeSlug] }) } };`,
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
+
+/** A document page: van-ban/<issuer>/<year>/<number>/index.html. */
+const isDocumentPage = (file: string) => /^van-ban\/[^/]+\/[^/]+\/[^/]+\/index\.html$/.test(file);
+
+async function benchEngine(engine: Engine, contentDir: string, workDir: string, options: { browser: boolean; query: string }): Promise<EngineRun> {
+  const dir = join(workDir, engine);
+  mkdirSync(dir, { recursive: true });
+  const distDir = join(dir, 'dist');
+  const logFile = join(dir, 'build.log');
+  console.log(`\nbench: building with ${engine} (stage output in ${logFile})`);
+  const build = await buildSite({
+    contentDir,
+    generatedDir: join(dir, 'generated'),
+    distDir,
+    astroConfig: engine === 'unified' ? unifiedConfig(workDir) : undefined,
+    measureMemory: true,
+    logFile,
+    log: (line) => console.log(`  ${line}`),
+  });
+  const run: EngineRun = { engine, build, dist: null, html: null, documentPages: null, pagefind: null, firstSearch: null, logFile };
+  if (!build.ok) {
+    console.error(`  FAILED: ${build.message} (see ${logFile})`);
+    return run;
+  }
+  run.dist = treeSize(distDir);
+  run.html = treeSize(distDir, (file) => file.endsWith('.html'));
+  run.documentPages = treeSize(distDir, isDocumentPage);
+  run.pagefind = treeSize(distDir, (file) => file.startsWith('pagefind/'));
+  if (options.browser) {
+    if (chromiumAvailable()) {
+      console.log(`  measuring a first search for "${options.query}" in Chromium`);
+      run.firstSearch = await measureFirstSearch(distDir, options.query);
+    } else {
+      console.log('  (no Chromium: first-search figures skipped)');
+    }
+  }
+  return run;
+}
+
+function mb(bytes: number | null | undefined): string {
+  return bytes === null || bytes === undefined ? 'n/a' : formatBytes(bytes);
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? '').length))) ?? [];
+  return rows.map((row) => row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0))).join('   ')).join('\n');
+}
+
+function report(count: number, synthetic: SyntheticSummary, runs: EngineRun[]): string {
+  const lines: string[] = [];
+  lines.push('');
+  lines.push(`bench: ${count} documents (${synthetic.bases} real sources varied; ${formatBytes(synthetic.bytes)} of text, ${formatBytes(synthetic.minBytes)}–${formatBytes(synthetic.maxBytes)} each)`);
+  lines.push(`machine: ${cpus().length} CPU, ${formatBytes(totalmem())} RAM, node ${process.version}; peak RSS by ${runs[0]?.build.stages[0]?.rssMethod ?? 'n/a'}`);
+  lines.push('');
+  const header = ['stage'];
+  for (const run of runs) header.push(`${run.engine} s`, `${run.engine} peak RSS`);
+  const rows: string[][] = [header];
+  for (const name of STAGE_NAMES) {
+    const row = [name];
+    for (const run of runs) {
+      const stage = run.build.stages.find((s) => s.name === name);
+      row.push(stage ? `${stage.seconds.toFixed(1)}${stage.ok ? '' : ' FAILED'}` : '–', stage ? mb(stage.peakRssBytes) : '–');
+    }
+    rows.push(row);
+  }
+  const total = ['total (wall)'];
+  for (const run of runs) total.push(run.build.totalSeconds.toFixed(1), '');
+  rows.push(total);
+  lines.push(table(rows));
+  lines.push('');
+
+  const out: string[][] = [['output', ...runs.flatMap((run) => [`${run.engine} files`, `${run.engine} size`])]];
+  const sizeRow = (label: string, pick: (run: EngineRun) => TreeSize | null) => out.push([label, ...runs.flatMap((run) => [String(pick(run)?.files ?? 'n/a'), mb(pick(run)?.bytes)])]);
+  sizeRow('dist (all)', (run) => run.dist);
+  sizeRow('  HTML', (run) => run.html);
+  sizeRow('  document pages', (run) => run.documentPages);
+  sizeRow('  pagefind index', (run) => run.pagefind);
+  out.push([
+    '  avg document page',
+    ...runs.flatMap((run) => ['', run.documentPages && run.documentPages.files > 0 ? mb(run.documentPages.bytes / run.documentPages.files) : 'n/a']),
+  ]);
+  lines.push(table(out));
+
+  for (const run of runs) {
+    const fs = run.firstSearch;
+    if (!fs) continue;
+    lines.push('');
+    if (fs.error) {
+      lines.push(`first search "${fs.query}" (${run.engine}): not measured: ${fs.error}`);
+      continue;
+    }
+    lines.push(
+      `first search "${fs.query}" (${run.engine}): ${fs.results} results in ${fs.seconds.toFixed(2)} s; ` +
+        `Pagefind loaded ${fs.pagefindRequests} files, ${mb(fs.pagefindBytes)}; the page itself ${fs.pageRequests} files, ${mb(fs.pageBytes)}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        n: { type: 'string', default: '500' },
+        engine: { type: 'string', default: 'satteri' },
+        query: { type: 'string', default: 'nông thôn' },
+        'no-browser': { type: 'boolean', default: false },
+        keep: { type: 'boolean', default: false },
+        workdir: { type: 'string' },
+        json: { type: 'string' },
+        seed: { type: 'string', default: '20240710' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    console.error(`bench: ${(error as Error).message}`);
+    usage();
+  }
+  const count = Number(values.n);
+  if (!Number.isInteger(count) || count < 1) usage();
+  const engines: Engine[] = values.engine === 'both' ? [...ENGINES] : ENGINES.includes(values.engine as Engine) ? [values.engine as Engine] : usage();
+
+  const workDir = values.workdir ? resolve(values.workdir) : mkdtempSync(join(tmpdir(), 'archive-bench-'));
+  mkdirSync(workDir, { recursive: true });
+  const cleanup = () => {
+    if (!values.keep && !values.workdir) rmSync(workDir, { recursive: true, force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    killRunningStages(signal);
+    removeActiveStaging();
+    releaseAllLocks();
+    cleanup();
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  const contentDir = join(workDir, 'content');
+  console.log(`bench: making ${count} synthetic documents in ${contentDir}`);
+  const synthetic = makeSyntheticArchive({ contentDir: join(PROJECT_ROOT, 'content'), outDir: contentDir, count, seed: Number(values.seed) });
+
+  const runs: EngineRun[] = [];
+  for (const engine of engines) runs.push(await benchEngine(engine, contentDir, workDir, { browser: !values['no-browser'], query: values.query }));
+
+  console.log(report(count, synthetic, runs));
+  if (values.json) {
+    const summary = {
+      documents: count,
+      synthetic,
+      machine: { cpus: cpus().length, memoryBytes: totalmem(), node: process.version },
+      runs: runs.map((run) => ({ ...run, logFile: undefined })),
+    };
+    writeFileSync(resolve(values.json), `${JSON.stringify(summary, null, 2)}\n`);
+    console.log(`\nbench: figures written to ${resolve(values.json)}`);
+  }
+  const failed = runs.filter((run) => !run.build.ok);
+  if (values.keep || values.workdir || failed.length > 0) console.log(`\nbench: work folder kept: ${workDir}`);
+  else cleanup();
+  return failed.length > 0 ? 1 : 0;
+}
+
+process.exitCode = await main();

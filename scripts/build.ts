@@ -1,0 +1,78 @@
+/**
+ * npm run build: convert -> astro build -> pagefind, in one command.
+ *
+ *   node scripts/build.ts [--content <dir>] [--generated <dir>] [--dist <dir>]
+ *
+ * Defaults: content/, .generated/ and dist/ (or the env ARCHIVE_GENERATED_DIR
+ * and ARCHIVE_DIST_DIR). With another --dist and no --generated, the
+ * generated files go to `<dist>.generated` beside it, so a build into a
+ * temporary directory never touches the project's own .generated/.
+ *
+ * Every stage writes into staging directories (`<parent>/.tmp/...`); dist/
+ * and .generated/ are replaced only when all stages succeeded, so a failed
+ * build leaves the previous output untouched. See
+ * docs/decisions/0101-build-and-determinism.md.
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { releaseAllLocks } from './build/lock.ts';
+import { buildSite, defaultGeneratedDir, PROJECT_ROOT, removeActiveStaging } from './build/pipeline.ts';
+import { formatSeconds, killRunningStages } from './build/run-stage.ts';
+
+const USAGE = `usage: node scripts/build.ts [--content <dir>] [--generated <dir>] [--dist <dir>]`;
+
+function main(): Promise<number> | number {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        content: { type: 'string' },
+        generated: { type: 'string' },
+        dist: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    console.error(`build: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const contentDir = resolve(values.content ?? resolve(PROJECT_ROOT, 'content'));
+  const distDir = resolve(values.dist ?? process.env.ARCHIVE_DIST_DIR ?? resolve(PROJECT_ROOT, 'dist'));
+  const generatedDir = resolve(values.generated ?? (values.dist ? undefined : process.env.ARCHIVE_GENERATED_DIR) ?? defaultGeneratedDir(PROJECT_ROOT, distDir));
+  return run(contentDir, generatedDir, distDir);
+}
+
+async function run(contentDir: string, generatedDir: string, distDir: string): Promise<number> {
+  const onSignal = (signal: NodeJS.Signals) => {
+    killRunningStages(signal);
+    removeActiveStaging();
+    releaseAllLocks();
+    console.error(`\nbuild: interrupted (${signal}); ${distDir} left unchanged`);
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  console.log(`build: ${contentDir} -> ${generatedDir} -> ${distDir}`);
+  const result = await buildSite({ contentDir, generatedDir, distDir });
+  console.log('');
+  for (const stage of result.stages) {
+    console.log(`  ${stage.name.padEnd(9)} ${formatSeconds(stage.seconds).padStart(9)}${stage.ok ? '' : '  FAILED'}`);
+  }
+  console.log(`  ${'total'.padEnd(9)} ${formatSeconds(result.totalSeconds).padStart(9)}`);
+  if (!result.ok) {
+    console.error(`\nbuild FAILED at stage "${result.failedStage}": ${result.message}`);
+    console.error(`${distDir} was left unchanged.`);
+    return 1;
+  }
+  console.log(`\nbuild OK: ${distDir}`);
+  return 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,223 @@
+/**
+ * The whole build as data: convert -> astro -> pagefind, each a child process,
+ * staged in temporary directories and promoted only when every stage passed.
+ *
+ * Used by scripts/build.ts (npm run build), scripts/bench.ts and the browser
+ * tests' global setup (through scripts/build.ts).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { withLock } from './lock.ts';
+import { runStage, type StageCommand, type StageResult } from './run-stage.ts';
+
+/** The project root (this file is scripts/build/pipeline.ts). */
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const STAGE_NAMES = ['convert', 'astro', 'pagefind'] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
+
+export interface BuildOptions {
+  root?: string;
+  /** Source texts and catalog (default <root>/content). */
+  contentDir: string;
+  /** Where the converter's output ends up (MDX and data files). */
+  generatedDir: string;
+  /** Where the site ends up. */
+  distDir: string;
+  /** Extra environment for every stage (e.g. ARCHIVE_SITE_URL). */
+  env?: Record<string, string | undefined>;
+  /** An Astro config file to use instead of the project's (bench engines). */
+  astroConfig?: string;
+  /** Measure each stage's peak memory (bench). */
+  measureMemory?: boolean;
+  /** Send the stages' own output to this file instead of the terminal. */
+  logFile?: string;
+  /** Progress lines (stage started / finished). */
+  log?: (line: string) => void;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  failedStage: string | null;
+  message: string | null;
+  stages: StageResult[];
+  totalSeconds: number;
+}
+
+/** Default generated dir: `.generated` for the default dist, else `<dist>.generated` beside it. */
+export function defaultGeneratedDir(root: string, distDir: string): string {
+  const defaultDist = resolve(root, 'dist');
+  return resolve(distDir) === defaultDist ? resolve(root, '.generated') : `${resolve(distDir)}.generated`;
+}
+
+function binOf(root: string, pkg: string, name?: string): string {
+  // Not require.resolve(`${pkg}/package.json`): packages with an "exports" map
+  // (pagefind) do not export it. Walk the node_modules folders instead.
+  const require = createRequire(join(root, 'package.json'));
+  const manifestPath = (require.resolve.paths(pkg) ?? []).map((dir) => join(dir, pkg, 'package.json')).find((file) => existsSync(file));
+  if (!manifestPath) throw new Error(`package ${pkg} not found`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { bin?: string | Record<string, string> };
+  const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.[name ?? pkg];
+  if (!bin) throw new Error(`package ${pkg} has no bin ${name ?? pkg}`);
+  return join(dirname(manifestPath), bin);
+}
+
+/** A fresh staging directory next to `target` (same file system, so rename is atomic). */
+function stagingDirFor(target: string, label: string): string {
+  const parent = join(dirname(target), '.tmp');
+  mkdirSync(parent, { recursive: true });
+  return mkdtempSync(join(parent, `${basename(target)}-${label}-`));
+}
+
+function removeIfEmpty(dir: string): void {
+  try {
+    if (readdirSync(dir).length === 0) rmdirSync(dir);
+  } catch {
+    /* not there or not empty */
+  }
+}
+
+/**
+ * Replace `target` by `staged`: two renames, so readers see either the old or
+ * the new tree, never a half-written one (the gap between the renames is a
+ * missing directory, not a mixed one). The old tree is deleted afterwards.
+ */
+export function promote(staged: string, target: string): void {
+  mkdirSync(dirname(target), { recursive: true });
+  let old: string | null = null;
+  if (existsSync(target)) {
+    old = stagingDirFor(target, 'old');
+    rmdirSync(old);
+    renameSync(target, old);
+  }
+  try {
+    renameSync(staged, target);
+  } catch (error) {
+    if (old !== null) renameSync(old, target);
+    throw error;
+  }
+  if (old !== null) rmSync(old, { recursive: true, force: true });
+  removeIfEmpty(join(dirname(target), '.tmp'));
+}
+
+/** Staging directories of builds in progress in this process (removed on interrupt). */
+export const activeStaging = new Set<string>();
+
+export function removeActiveStaging(): void {
+  for (const dir of activeStaging) {
+    rmSync(dir, { recursive: true, force: true });
+    removeIfEmpty(dirname(dir));
+  }
+  activeStaging.clear();
+}
+
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const root = resolve(options.root ?? PROJECT_ROOT);
+  const log = options.log ?? ((line: string) => console.log(line));
+  const contentDir = resolve(options.contentDir);
+  const generatedDir = resolve(options.generatedDir);
+  const distDir = resolve(options.distDir);
+  const stages: StageResult[] = [];
+  const started = process.hrtime.bigint();
+  const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
+  const fail = (stage: string, message: string): BuildResult => ({ ok: false, failedStage: stage, message, stages, totalSeconds: elapsed() });
+
+  // Preflight: clear messages for what is missing, before anything is staged.
+  const converter = join(root, 'scripts', 'convert.ts');
+  if (!existsSync(converter)) return fail('convert', `converter not found: ${converter} (scripts/convert.ts has not been written yet)`);
+  if (!existsSync(contentDir)) return fail('convert', `content directory not found: ${contentDir}`);
+  let astroBin: string;
+  let pagefindBin: string;
+  try {
+    astroBin = binOf(root, 'astro');
+    pagefindBin = binOf(root, 'pagefind');
+  } catch (error) {
+    return fail('preflight', `${(error as Error).message}: run npm ci first`);
+  }
+  if (generatedDir === distDir) return fail('preflight', 'the generated and dist directories must differ');
+
+  const stagedGenerated = stagingDirFor(generatedDir, 'staging');
+  const stagedDist = stagingDirFor(distDir, 'staging');
+  // Astro creates the output directory itself; an empty one is fine too.
+  activeStaging.add(stagedGenerated);
+  activeStaging.add(stagedDist);
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...options.env,
+    ARCHIVE_GENERATED_DIR: stagedGenerated,
+    ARCHIVE_DIST_DIR: stagedDist,
+    // Keep the tools quiet about telemetry and update checks (no network here).
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  const node = process.execPath;
+
+  const commands: Record<StageName, StageCommand> = {
+    convert: { name: 'convert', command: node, args: [converter, '--content', contentDir, '--out', stagedGenerated], env, cwd: root },
+    astro: {
+      name: 'astro',
+      command: node,
+      // --force: start the content layer from nothing, so the output depends
+      // on the inputs only, never on what an earlier build left in the cache.
+      args: [astroBin, 'build', '--outDir', stagedDist, '--force', ...(options.astroConfig ? ['--config', resolve(options.astroConfig)] : [])],
+      env,
+      cwd: root,
+    },
+    pagefind: { name: 'pagefind', command: node, args: [pagefindBin, '--site', stagedDist], env, cwd: root },
+  };
+
+  const cleanup = () => {
+    for (const dir of [stagedGenerated, stagedDist]) {
+      rmSync(dir, { recursive: true, force: true });
+      activeStaging.delete(dir);
+      removeIfEmpty(dirname(dir));
+    }
+  };
+
+  try {
+    for (const name of STAGE_NAMES) {
+      log(`▶ ${name}`);
+      const run = () => runStage(commands[name], { measureMemory: options.measureMemory, logFile: options.logFile });
+      const result =
+        name === 'astro'
+          ? await withLock(join(root, '.tmp', 'astro-build.lock'), run, {
+              onWait: (pid) => log(`  waiting for another build's astro stage to finish (pid ${pid})`),
+            })
+          : await run();
+      stages.push(result);
+      if (!result.ok) {
+        const why = result.spawnError ?? (result.signal ? `killed by ${result.signal}` : `exit code ${result.exitCode}`);
+        cleanup();
+        return fail(name, `stage "${name}" failed (${why})`);
+      }
+      log(`✔ ${name} ${result.seconds.toFixed(2)} s`);
+      const check = checkStageOutput(name, stagedGenerated, stagedDist);
+      if (check !== null) {
+        cleanup();
+        return fail(name, `stage "${name}" exited 0 but ${check}`);
+      }
+    }
+    promote(stagedGenerated, generatedDir);
+    activeStaging.delete(stagedGenerated);
+    promote(stagedDist, distDir);
+    activeStaging.delete(stagedDist);
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+  return { ok: true, failedStage: null, message: null, stages, totalSeconds: elapsed() };
+}
+
+/** Minimal evidence that a stage did its job (a silent no-op must not pass). */
+function checkStageOutput(stage: StageName, generated: string, dist: string): string | null {
+  switch (stage) {
+    case 'convert':
+      return existsSync(join(generated, 'documents')) ? null : `wrote no ${join(generated, 'documents')}`;
+    case 'astro':
+      return existsSync(dist) && readdirSync(dist).length > 0 ? null : `wrote nothing into ${dist}`;
+    case 'pagefind':
+      return existsSync(join(dist, 'pagefind', 'pagefind.js')) ? null : `wrote no ${join(dist, 'pagefind', 'pagefind.js')}`;
+  }
+}

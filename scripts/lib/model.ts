@@ -1,0 +1,174 @@
+/**
+ * The document model: the one typed representation of a resolution that every
+ * later step reads (MDX emitter, open data, search metadata, reference graph,
+ * offline pack). The site never parses source text itself.
+ */
+
+/** Where a metadata value came from, in words an editor can check. */
+export type FactOrigin =
+  | 'header' // the document's own header block
+  | 'signature' // the signature block at the end
+  | 'closing' // the closing line ("... thông qua ngày ...")
+  | 'catalog'; // content/catalog.yaml, maintained by an editor
+
+/** One metadata value with its provenance. `value: null` means unknown. */
+export interface Fact<T> {
+  value: T | null;
+  origin: FactOrigin | null;
+  /** Free text from the catalog: "inferred from the citation in 001 ...". */
+  note?: string;
+  /** True when the value is an inference, not read from the text. */
+  inferred?: boolean;
+}
+
+/** Document type codes (see DESIGN.md, "Type codes"). */
+export type DocTypeCode =
+  | 'NQ' | 'CT' | 'QĐ' | 'KL' | 'CTr' | 'KH' | 'TB' | 'HD' | 'BC' | 'TTr' | 'NĐ' | 'TT' | 'QP' | 'L';
+
+/** Symbol families: they differ in how numbering restarts (DESIGN.md). */
+export type SymbolFamily = 'party' | 'state' | 'normative';
+
+export interface Issuer {
+  /** Display name, e.g. "Tỉnh ủy Quảng Ninh", "HĐND tỉnh Quảng Ninh". */
+  name: string;
+  /** ASCII URL segment, e.g. "tinh-uy-quang-ninh". */
+  slug: string;
+  /** Party committee or state body: decides which symbols it issues. */
+  branch: 'party' | 'state';
+}
+
+export interface DocumentMetadata {
+  type: Fact<DocTypeCode>;
+  /** Số ký hiệu as written in canonical form, e.g. "09-NQ/TU", "205/NQ-HĐND". */
+  numberSymbol: Fact<string>;
+  /** ISO date yyyy-mm-dd. */
+  date: Fact<string>;
+  /** Year of issue; known even when the full date is not (e.g. inferred). */
+  year: Fact<number>;
+  issuer: Fact<Issuer>;
+  /** The issuing organ as the header names it: "Ban Chấp hành Đảng bộ tỉnh". */
+  organ: Fact<string>;
+  place: Fact<string>;
+  title: Fact<string>;
+  signer: Fact<string>;
+  /** e.g. "BÍ THƯ", "CHỦ TỊCH". */
+  signerTitle: Fact<string>;
+  /** e.g. "T/M BAN CHẤP HÀNH". */
+  signingCapacity: Fact<string>;
+  /** HĐND term and session line, e.g. "KHÓA XIV, KỲ HỌP THỨ 19". */
+  session: Fact<string>;
+}
+
+/** Inline content of a paragraph or heading. */
+export type Inline =
+  | { kind: 'text'; text: string }
+  /** A reference to footnote `n` of the document. */
+  | { kind: 'footnoteRef'; n: string }
+  /** An editorial correction: the reader sees `corrected`, marked, with `original`. */
+  | { kind: 'correction'; original: string; corrected: string; note?: string }
+  /** An inline numbered target "(3)" (chỉ tiêu), citable as "<provision>.ct-3". */
+  | { kind: 'target'; id: string; label: string }
+  /** A recognised citation (filled by the annotate step). */
+  | { kind: 'citation'; text: string; citationIndex: number };
+
+export type Block =
+  | { kind: 'paragraph'; content: Inline[] }
+  /** A "- ..." or "+ ..." list item kept as its own block. */
+  | { kind: 'bullet'; marker: string; content: Inline[] };
+
+export type ProvisionKind =
+  | 'part' // I-, II.
+  | 'section' // 1-, 1.
+  | 'subsection' // 2.1., 2.2.1.
+  | 'article' // Điều 1.
+  | 'clause' // 1. inside an article
+  | 'point' // a), b)
+  | 'heading' // an unnumbered heading (slug id)
+  | 'intro' // paragraphs before the first numbered provision (id mo-dau)
+  | 'preamble' // Căn cứ ... (id can-cu)
+  | 'closing' // "Nghị quyết này ..." closing lines (id ket-thuc)
+  | 'recipients' // Nơi nhận (id noi-nhan)
+  | 'signature'; // chữ ký (id chu-ky)
+
+export interface Provision {
+  /** Citable fragment id, unique within the document: "II.3", "dieu-1.2.a". */
+  id: string;
+  kind: ProvisionKind;
+  /** The numbering as written in the source, e.g. "II-", "3.", "Điều 1.", "a)". */
+  label: string;
+  /** The number alone, normalised: "II", "3", "2.1", "1", "a". */
+  number: string;
+  /** Heading text after the label when the provision starts with a heading. */
+  heading: Inline[];
+  /** Content before the first child provision. */
+  blocks: Block[];
+  children: Provision[];
+}
+
+export interface Footnote {
+  n: string;
+  content: Inline[];
+}
+
+/** Lines of the header and closing, kept verbatim (normalised) for display. */
+export interface Segments {
+  header: string[];
+  closingLines: string[];
+}
+
+export interface QualityIssue {
+  kind:
+    | 'ocr-suspect' // a token that is not a well-formed Vietnamese syllable
+    | 'rejected-heading' // a numbered line that breaks the sequence, kept as text
+    | 'metadata-gap' // a fact that is unknown
+    | 'correction' // an editorial correction that was applied
+    | 'citation-unresolved'
+    | 'citation-ambiguous'
+    | 'citation-conflict'
+    | 'citation-type-mismatch'
+    | 'note';
+  message: string;
+  /** Provision id where it was found, when known. */
+  provision?: string;
+  /** The text concerned (token, line). */
+  text?: string;
+}
+
+/** A citation of another document, recognised in the text (cross-links work). */
+export interface Citation {
+  /** The citation as written in the source. */
+  text: string;
+  /** Id of the provision that contains it. */
+  provision: string;
+  /** Parsed identity of the cited document. */
+  identity: {
+    type: DocTypeCode | null;
+    numberSymbol: string | null;
+    date: string | null;
+    year: number | null;
+    issuer: string | null;
+    provision?: string;
+  };
+  /** Archive document id it resolves to, or null. */
+  targetId: string | null;
+  /** Link target in the site (document, provision or cited-document page), or null. */
+  href: string | null;
+}
+
+export interface DocumentModel {
+  /** Permanent ASCII id: "tinh-uy-quang-ninh-2017-09-nq-tu". */
+  id: string;
+  /** Public URL path: "/van-ban/tinh-uy-quang-ninh/2017/09-nq-tu/". */
+  url: string;
+  /** Source file name relative to content/sources. */
+  sourceFile: string;
+  /** Hex SHA-256 of the source bytes: ties output to input. */
+  sourceSha256: string;
+  meta: DocumentMetadata;
+  segments: Segments;
+  /** The provision tree: preamble, body provisions, recipients, signature. */
+  provisions: Provision[];
+  footnotes: Footnote[];
+  citations: Citation[];
+  quality: QualityIssue[];
+}

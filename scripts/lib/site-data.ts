@@ -1,0 +1,43 @@
+/**
+ * What the conversion step hands to the Astro site and to the open data.
+ * Written by scripts/convert.ts into <generated>/data/; read by src/ only.
+ */
+import type { DocumentMetadata, QualityIssue } from './model.ts';
+
+/** One entry of a document's table of contents (numbered provisions and headings). */
+export interface TocEntry {
+  id: string; // fragment id, e.g. "II.3"
+  label: string; // numbering as written, e.g. "3-"
+  title: string; // heading text, or the first words of the provision
+  depth: number; // 0 for top-level provisions
+}
+
+/** A document as the site needs it: identity, metadata with provenance, outline. */
+export interface SiteDocument {
+  id: string;
+  url: string;
+  sourceFile: string;
+  /** Vietnamese name of the type, e.g. "Nghị quyết"; null when unknown. */
+  typeName: string | null;
+  meta: DocumentMetadata;
+  toc: TocEntry[];
+  quality: QualityIssue[];
+  /** Plain text length in characters (for listings). */
+  textLength: number;
+}
+
+/** The open-data record (dist/data/documents.json), documented in the README. */
+export interface OpenDocumentRecord {
+  id: string;
+  url: string;
+  type: string | null;
+  number_symbol: string | null;
+  date: string | null;
+  year: number | null;
+  issuer: string | null;
+  title: string | null;
+  signer: string | null;
+  source_file: string;
+  source_sha256: string;
+  citations: unknown[];
+}

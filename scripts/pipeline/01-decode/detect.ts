@@ -1,0 +1,199 @@
+/**
+ * Detection of legacy Vietnamese encodings, by reading a sample of words under
+ * each candidate encoding and counting how many come out as well-formed
+ * Vietnamese syllables.
+ *
+ * Two situations:
+ * - raw legacy bytes (the file is not valid UTF-8): readings TCVN3, VNI,
+ *   Windows-1258;
+ * - mojibake (the file is valid UTF-8, but its text is legacy bytes that were
+ *   once read as Windows-1252 and saved again: "TØnh ñy", "Vieät Nam", or
+ *   UTF-8 read as Windows-1252: "Tá»‰nh"): the suspicious words are turned
+ *   back into Windows-1252 bytes and read as TCVN3, VNI or UTF-8.
+ */
+import { cp1252Bytes, decodeTcvn3, decodeVni } from './legacy.ts';
+import { judgeToken } from './syllable.ts';
+
+export type LegacyEncoding = 'tcvn3' | 'vni' | 'windows-1258';
+export type MojibakeKind = 'tcvn3' | 'vni' | 'utf-8';
+
+/** Human names used in messages and warnings. */
+export const ENCODING_NAMES: Record<LegacyEncoding | MojibakeKind, string> = {
+  tcvn3: 'TCVN3 (ABC, .VnTime fonts)',
+  vni: 'VNI-Windows (VNI-Times fonts)',
+  'windows-1258': 'Windows-1258 (Vietnamese code page)',
+  'utf-8': 'UTF-8',
+};
+
+export interface Tally {
+  valid: number;
+  invalid: number;
+}
+
+export const ratio = (t: Tally): number => (t.valid + t.invalid === 0 ? 0 : t.valid / (t.valid + t.invalid));
+
+/** How many words to read at most, spread over the file. */
+const SAMPLE_TOKENS = 3000;
+const SAMPLE_REGIONS = 20;
+
+const cp1258 = new TextDecoder('windows-1258');
+const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
+
+const isSpaceByte = (b: number) => b === 0x20 || (b >= 0x09 && b <= 0x0d);
+
+/** Byte ranges [start, end) of whitespace-separated tokens that contain a byte >= 0x80, evenly sampled. */
+function sampleHighByteTokens(bytes: Uint8Array): Array<[number, number]> {
+  const all: Array<[number, number]> = [];
+  let start = -1;
+  let high = false;
+  for (let i = 0; i <= bytes.length; i++) {
+    const b = i < bytes.length ? (bytes[i] ?? 0) : 0x20;
+    if (isSpaceByte(b)) {
+      if (start >= 0 && high) all.push([start, i]);
+      start = -1;
+      high = false;
+    } else {
+      if (start < 0) start = i;
+      if (b >= 0x80) high = true;
+    }
+  }
+  if (all.length <= SAMPLE_TOKENS) return all;
+  const step = all.length / SAMPLE_TOKENS;
+  const out: Array<[number, number]> = [];
+  for (let k = 0; k < SAMPLE_TOKENS; k++) {
+    const t = all[Math.floor(k * step)];
+    if (t !== undefined) out.push(t);
+  }
+  return out;
+}
+
+function tally(t: Tally, verdict: 'valid' | 'invalid' | 'neutral'): void {
+  if (verdict === 'valid') t.valid++;
+  else if (verdict === 'invalid') t.invalid++;
+}
+
+export interface BytesVerdict {
+  /** Readings with their counts of valid / invalid informative words. */
+  scores: Record<LegacyEncoding, Tally>;
+  /** The best reading when it is convincing; null when no legacy encoding fits. */
+  encoding: LegacyEncoding | null;
+  /** 'sure': convert; 'unsure': looks legacy but too many words do not read well. */
+  confidence: 'sure' | 'unsure' | 'none';
+  /** Set when two readings fit equally well. */
+  ambiguousWith?: LegacyEncoding;
+}
+
+/** Judges bytes that are not valid UTF-8: do they read as TCVN3, VNI or Windows-1258? */
+export function detectLegacyBytes(bytes: Uint8Array): BytesVerdict {
+  const scores: Record<LegacyEncoding, Tally> = {
+    tcvn3: { valid: 0, invalid: 0 },
+    vni: { valid: 0, invalid: 0 },
+    'windows-1258': { valid: 0, invalid: 0 },
+  };
+  for (const [s, e] of sampleHighByteTokens(bytes)) {
+    const tok = bytes.subarray(s, e);
+    tally(scores.tcvn3, judgeToken(decodeTcvn3(tok).normalize('NFC')));
+    tally(scores.vni, judgeToken(decodeVni(tok).normalize('NFC')));
+    tally(scores['windows-1258'], judgeToken(cp1258.decode(tok).normalize('NFC')));
+  }
+  const ranked = (Object.keys(scores) as LegacyEncoding[]).sort(
+    (a, b) => scores[b].valid - scores[a].valid || ratio(scores[b]) - ratio(scores[a]),
+  );
+  const best = ranked[0] ?? 'tcvn3';
+  const second = ranked[1] ?? 'vni';
+  const r = ratio(scores[best]);
+  const verdict: BytesVerdict = { scores, encoding: null, confidence: 'none' };
+  if (scores[best].valid === 0) return verdict;
+  if (r >= 0.8) {
+    verdict.encoding = best;
+    verdict.confidence = 'sure';
+    if (ratio(scores[second]) >= 0.8 && scores[second].valid === scores[best].valid) {
+      verdict.confidence = 'unsure';
+      verdict.ambiguousWith = second;
+    }
+  } else if (r >= 0.5 && scores[best].valid >= 3) {
+    verdict.encoding = best;
+    verdict.confidence = 'unsure';
+  }
+  return verdict;
+}
+
+/**
+ * Characters that a Windows-1252 reading of legacy bytes produces: the
+ * Latin-1 block and the Windows-1252 extras in 0x80-0x9F.
+ */
+const CP1252_HIGH_CHARS =
+  '\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc' +
+  '\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122';
+const SUSPECT_TOKEN = new RegExp(`[^\\s]*[${CP1252_HIGH_CHARS}][^\\s]*`, 'g');
+
+export interface TextVerdict {
+  /** The mojibake found, or null. */
+  kind: MojibakeKind | null;
+  /** Words read as they are, and under each repair. */
+  asIs: Tally;
+  scores: Record<MojibakeKind, Tally>;
+  /** Words that read badly as they are but well after the repair. */
+  evidence: Record<MojibakeKind, number>;
+  /** Suspicious words sampled. */
+  sampled: number;
+}
+
+/**
+ * Judges valid Unicode text: is it legacy text that was read as Windows-1252
+ * and saved again as UTF-8? Only words containing Windows-1252 high
+ * characters are read, so ordinary text costs one regex scan.
+ */
+export function detectMojibake(text: string): TextVerdict {
+  const kinds: MojibakeKind[] = ['tcvn3', 'vni', 'utf-8'];
+  const v: TextVerdict = {
+    kind: null,
+    asIs: { valid: 0, invalid: 0 },
+    scores: { tcvn3: { valid: 0, invalid: 0 }, vni: { valid: 0, invalid: 0 }, 'utf-8': { valid: 0, invalid: 0 } },
+    evidence: { tcvn3: 0, vni: 0, 'utf-8': 0 },
+    sampled: 0,
+  };
+  const perRegion = Math.ceil(SAMPLE_TOKENS / SAMPLE_REGIONS);
+  let resumeAt = 0;
+  for (let region = 0; region < SAMPLE_REGIONS; region++) {
+    let from = Math.max(resumeAt, Math.floor((region * text.length) / SAMPLE_REGIONS));
+    if (from >= text.length) break;
+    const floor = Math.max(resumeAt, from - 200);
+    while (from > floor && !/\s/.test(text[from - 1] ?? ' ')) from--; // start at a word boundary
+    SUSPECT_TOKEN.lastIndex = from;
+    for (let k = 0; k < perRegion; k++) {
+      const m = SUSPECT_TOKEN.exec(text);
+      if (m === null) break;
+      resumeAt = SUSPECT_TOKEN.lastIndex;
+      const token = m[0].normalize('NFC');
+      const bytes = cp1252Bytes(token);
+      if (bytes === null) continue; // has characters no Windows-1252 byte gives: not mojibake
+      v.sampled++;
+      const asIs = judgeToken(token);
+      tally(v.asIs, asIs);
+      for (const kind of kinds) {
+        let verdict: 'valid' | 'invalid' | 'neutral';
+        if (kind === 'utf-8') {
+          let s: string | null = null;
+          try {
+            s = utf8Fatal.decode(bytes);
+          } catch {
+            s = null;
+          }
+          verdict = s === null || s === token ? 'neutral' : judgeToken(s.normalize('NFC'));
+        } else {
+          verdict = judgeToken((kind === 'tcvn3' ? decodeTcvn3(bytes) : decodeVni(bytes)).normalize('NFC'));
+        }
+        tally(v.scores[kind], verdict);
+        if (asIs !== 'valid' && verdict === 'valid') v.evidence[kind]++;
+      }
+    }
+    if (SUSPECT_TOKEN.lastIndex === 0) break; // regex ran off the end
+  }
+  SUSPECT_TOKEN.lastIndex = 0;
+  const best = [...kinds].sort((a, b) => v.evidence[b] - v.evidence[a])[0] ?? 'tcvn3';
+  const ev = v.evidence[best];
+  const convincing = (ev >= 3 && ev >= 0.2 * v.sampled) || (ev >= 1 && ev === v.sampled);
+  if (convincing && ratio(v.scores[best]) >= 0.6) v.kind = best;
+  return v;
+}

@@ -1,0 +1,119 @@
+/**
+ * Normalise: decoded text -> clean physical lines.
+ *
+ * Removes what is layout, not text: markdown-ish markup (`##`, `**`), page
+ * artefacts (stray "• •" bullets, lone page numbers), trailing spaces. Keeps
+ * every word. Footnote definitions (`<sup>1</sup> text`) are lifted out here so
+ * the paragraph they were spliced into can be re-joined later.
+ */
+
+export interface Line {
+  /** Text without markup, trimmed, NFC. */
+  text: string;
+  /** 1-based line number in the source, for messages. */
+  sourceLine: number;
+  /** Blank line(s) before this line in the source. */
+  blankBefore: boolean;
+  /** Leading spaces in the source (centred titles, indented first lines). */
+  indent: number;
+  /** The source marked the line as a heading (`#`) or wholly bold (`**...**`). */
+  emphasised: boolean;
+}
+
+export interface FootnoteDef {
+  n: string;
+  text: string;
+  sourceLine: number;
+}
+
+export interface NormalisedText {
+  lines: Line[];
+  footnotes: FootnoteDef[];
+  /** Characters per line at which the source was hard-wrapped; Infinity if not wrapped. */
+  wrapWidth: number;
+  /** Artefacts removed, for the quality report. */
+  removed: Array<{ sourceLine: number; text: string; why: string }>;
+}
+
+const FOOTNOTE_DEF = /^<sup>(\d{1,3})<\/sup>\s*(.*)$/;
+/** A line that is only a page number: "2", "- 3 -", "Trang 4". */
+const PAGE_NUMBER = /^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*-)?$/i;
+/** Stray OCR bullets at the end of a line: "CHỦ YẾU • •". */
+const TRAILING_STRAY_BULLETS = /(?:\s+[•·▪])+\s*$/;
+
+/** Remove markdown emphasis/heading markup from one line; report whether it was emphasised. */
+export function stripMarkup(raw: string): { text: string; emphasised: boolean } {
+  let text = raw.trim();
+  let emphasised = false;
+  const heading = /^#{1,6}\s+/.exec(text);
+  if (heading) {
+    text = text.slice(heading[0].length);
+    emphasised = true;
+  }
+  // Whole-line bold/italic: **...**, ***...***, *...*
+  const whole = /^(\*{1,3}|_{1,3})(.+?)\1$/.exec(text);
+  if (whole && whole[2] !== undefined && !whole[2].includes(whole[1] ?? '')) {
+    text = whole[2].trim();
+    emphasised = true;
+  }
+  // Inline emphasis markers: drop the asterisks, keep the words. Only pairs
+  // that enclose text are removed, so a literal "*" (a party header star) stays.
+  text = text.replace(/(\*{1,3})(?=\S)(.+?)(?<=\S)\1/g, '$2');
+  // Emphasis spanning two lines ("**T/M THÀNH ỦY" / "BÍ THƯ**") leaves one unpaired run.
+  if (text !== '*') {
+    const before = text;
+    text = text.replace(/^\*{2,3}(?=\S)/, '').replace(/(?<=\S)\*{2,3}$/, '');
+    if (text !== before) emphasised = true;
+  }
+  return { text: text.trim(), emphasised };
+}
+
+function wrapWidthOf(lengths: number[]): number {
+  if (lengths.length < 20) return Infinity;
+  const sorted = [...lengths].sort((a, b) => a - b);
+  const long = sorted.filter((n) => n > 200).length;
+  // Markdown-ish sources keep a paragraph on one line: no hard wrap.
+  if (long / sorted.length > 0.15) return Infinity;
+  const p90 = sorted[Math.floor(sorted.length * 0.9)] ?? Infinity;
+  return p90;
+}
+
+export function normalise(text: string): NormalisedText {
+  const rawLines = text.split('\n');
+  const lines: Line[] = [];
+  const footnotes: FootnoteDef[] = [];
+  const removed: NormalisedText['removed'] = [];
+  let blank = false;
+  rawLines.forEach((raw, i) => {
+    const sourceLine = i + 1;
+    const indent = /^[ \t]*/.exec(raw)?.[0].length ?? 0;
+    const { text: stripped, emphasised } = stripMarkup(raw);
+    let clean = stripped;
+    if (clean === '') {
+      blank = true;
+      return;
+    }
+    const fn = FOOTNOTE_DEF.exec(clean);
+    if (fn && fn[1] !== undefined) {
+      footnotes.push({ n: fn[1], text: (fn[2] ?? '').trim(), sourceLine });
+      return; // the blank lines around it do not break the paragraph it interrupts
+    }
+    if (PAGE_NUMBER.test(clean)) {
+      removed.push({ sourceLine, text: clean, why: 'page number' });
+      return;
+    }
+    if (TRAILING_STRAY_BULLETS.test(clean)) {
+      const kept = clean.replace(TRAILING_STRAY_BULLETS, '');
+      removed.push({ sourceLine, text: clean.slice(kept.length).trim(), why: 'stray bullets' });
+      clean = kept;
+    }
+    if (/^[•·▪\s]+$/.test(clean)) {
+      removed.push({ sourceLine, text: clean, why: 'stray bullets' });
+      return;
+    }
+    lines.push({ text: clean.replace(/[ \t]+/g, ' '), sourceLine, blankBefore: blank, indent, emphasised });
+    blank = false;
+  });
+  const wrapWidth = wrapWidthOf(lines.map((l) => l.text.length));
+  return { lines, footnotes, wrapWidth, removed };
+}

@@ -1,0 +1,131 @@
+/**
+ * Structure: segmented lines -> the document's provision list, with the
+ * fixed ids of the non-numbered parts (mo-dau, can-cu, ket-thuc, noi-nhan,
+ * chu-ky), slug ids for unnumbered headings, inline targets "(1) ... (2)",
+ * and unique ids within the document.
+ */
+import type { Line } from '../02-normalise/index.ts';
+import { PREAMBLE_START, type Segmented } from '../03-segment/index.ts';
+import type { Block, Inline, Provision, ProvisionKind, QualityIssue } from '../../lib/model.ts';
+import { AsciiSlugger } from '../../lib/slug.ts';
+import { buildOutline } from './outline.ts';
+import { continuesParagraph, joinLines } from './paragraphs.ts';
+
+export interface StructureResult {
+  provisions: Provision[];
+  issues: QualityIssue[];
+}
+
+function fixed(id: string, kind: ProvisionKind, blocks: Block[], heading = ''): Provision {
+  return { id, kind, label: '', number: '', heading: heading ? [{ kind: 'text', text: heading }] : [], blocks, children: [] };
+}
+
+const para = (text: string): Block => ({ kind: 'paragraph', content: [{ kind: 'text', text }] });
+
+/** Paragraphs by the ordinary joining rule; `startsNew` forces a break (e.g. each "Căn cứ"). */
+function paragraphs(lines: Line[], wrapWidth: number, startsNew: (l: Line) => boolean = () => false): Block[] {
+  const out: string[][] = [];
+  let prev: Line | null = null;
+  for (const l of lines) {
+    const last = out[out.length - 1];
+    if (last && prev && !startsNew(l) && continuesParagraph(prev, l, wrapWidth)) last.push(l.text);
+    else out.push([l.text]);
+    prev = l;
+  }
+  return out.map((p) => para(joinLines(p)));
+}
+
+/** Recipients: "- " starts an item; other lines continue the item before. */
+function recipientItems(lines: Line[]): Block[] {
+  const items: Array<{ marker: string; parts: string[] }> = [];
+  for (const l of lines) {
+    const m = /^([-–+•])\s*(.*)$/.exec(l.text);
+    const last = items[items.length - 1];
+    if (m && m[1]) items.push({ marker: m[1], parts: [m[2] ?? ''] });
+    else if (last) last.parts.push(l.text);
+    else items.push({ marker: '', parts: [l.text] });
+  }
+  return items.map((it) => (it.marker ? { kind: 'bullet', marker: it.marker, content: [{ kind: 'text', text: joinLines(it.parts) }] } : para(joinLines(it.parts))));
+}
+
+/** Split "(1) ... (2) ..." inside a provision's paragraphs into target anchors, when they run 1, 2, 3... */
+function markTargets(p: Provision): void {
+  let next = 1;
+  const visit = (content: Inline[]): Inline[] => {
+    const out: Inline[] = [];
+    for (const node of content) {
+      if (node.kind !== 'text') {
+        out.push(node);
+        continue;
+      }
+      let rest = node.text;
+      const re = /\((\d{1,2})\)/g;
+      let last = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(rest)) !== null) {
+        if (Number(m[1]) !== next) continue;
+        if (m.index > last) out.push({ kind: 'text', text: rest.slice(last, m.index) });
+        out.push({ kind: 'target', id: `${p.id}.ct-${next}`, label: m[0] });
+        next++;
+        last = m.index + m[0].length;
+      }
+      if (last < rest.length) out.push({ kind: 'text', text: rest.slice(last) });
+      rest = '';
+    }
+    return out;
+  };
+  // Only provisions whose own text starts a sequence at (1) carry targets.
+  const own = p.blocks.map((b) => b.content.map((c) => (c.kind === 'text' ? c.text : '')).join('')).join(' ');
+  if (!/\(1\)[^]*\(2\)/.test(own)) return;
+  for (const b of p.blocks) b.content = visit(b.content);
+}
+
+function walk(ps: Provision[], fn: (p: Provision) => void): void {
+  for (const p of ps) {
+    fn(p);
+    walk(p.children, fn);
+  }
+}
+
+/** Give unnumbered headings slug ids and make every id unique within the document. */
+function assignIds(provisions: Provision[], issues: QualityIssue[]): void {
+  const slugger = new AsciiSlugger();
+  const seen = new Set<string>();
+  walk(provisions, (p) => {
+    if (p.id !== '') slugger.reserve(p.id.toLowerCase());
+  });
+  walk(provisions, (p) => {
+    if (p.id === '') {
+      const text = p.heading.map((h) => (h.kind === 'text' ? h.text : '')).join('');
+      p.id = slugger.slug(text);
+    }
+    if (seen.has(p.id)) {
+      let n = 2;
+      while (seen.has(`${p.id}-${n}`)) n++;
+      issues.push({ kind: 'note', message: `provision id "${p.id}" occurs twice; the second is "${p.id}-${n}"`, provision: `${p.id}-${n}` });
+      p.id = `${p.id}-${n}`;
+    }
+    seen.add(p.id);
+  });
+}
+
+export function structure(seg: Segmented, wrapWidth: number): StructureResult {
+  const issues: QualityIssue[] = [];
+  const provisions: Provision[] = [];
+  if (seg.preamble.length > 0) {
+    provisions.push(fixed('can-cu', 'preamble', paragraphs(seg.preamble, wrapWidth, (l) => PREAMBLE_START.test(l.text))));
+  }
+  if (seg.decision) provisions.push(fixed('', 'heading', [], seg.decision.text));
+  const outline = buildOutline(seg.body, wrapWidth);
+  issues.push(...outline.issues);
+  if (outline.intro.length > 0) provisions.push(fixed('mo-dau', 'intro', outline.intro));
+  provisions.push(...outline.provisions);
+  if (seg.closing.length > 0) provisions.push(fixed('ket-thuc', 'closing', paragraphs(seg.closing, wrapWidth)));
+  if (seg.recipientsLabel || seg.recipients.length > 0) {
+    provisions.push(fixed('noi-nhan', 'recipients', recipientItems(seg.recipients), seg.recipientsLabel?.text ?? ''));
+  }
+  if (seg.signature.length > 0) provisions.push(fixed('chu-ky', 'signature', seg.signature.map((l) => para(l.text))));
+  walk(provisions, markTargets);
+  assignIds(provisions, issues);
+  return { provisions, issues };
+}

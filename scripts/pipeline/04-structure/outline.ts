@@ -1,0 +1,221 @@
+/**
+ * Structure: body lines -> provision tree, from the numbering alone (never
+ * from markdown heading levels). A number that does not continue a sequence
+ * is text, not a heading, and is reported.
+ *
+ * Provision ids (the citable fragments, part of the public URL contract):
+ * numbering path joined with dots, roman parts upper case, articles "dieu-N",
+ * points as letters: "I", "II.3", "II.2.1", "dieu-1.2", "dieu-1.2.a".
+ */
+import type { Line } from '../02-normalise/index.ts';
+import type { Block, Provision, ProvisionKind, QualityIssue } from '../../lib/model.ts';
+import { parseMarker, POINT_LETTERS, type Marker, type MarkerType } from './markers.ts';
+import { continuesParagraph, endsSentence, isFullLine, joinLines, startsLowercase } from './paragraphs.ts';
+
+interface Level {
+  type: MarkerType;
+  /** Last number used at this level. */
+  last: number;
+  /** Numbering path of the provision at this level ([2, 1] for "2.1."). */
+  path: number[];
+  provision: Provision;
+}
+
+/** A paragraph under construction. */
+interface OpenParagraph {
+  lines: Line[];
+  /** Set when the paragraph starts a provision (its first paragraph). */
+  provision: Provision | null;
+  bullet: string | null;
+  emphasised: boolean;
+}
+
+export interface OutlineResult {
+  /** Paragraphs before the first provision (the introduction). */
+  intro: Block[];
+  provisions: Provision[];
+  issues: QualityIssue[];
+}
+
+const MAX_HEADING = 250;
+
+/** A line that cannot end a heading: open parenthesis, trailing dash or comma, a connective. */
+function dangles(text: string): boolean {
+  const open = (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length;
+  return open || /[-–,(]$/.test(text) || /\s(?:và|của|các|với|trong|cho|về|để|theo|từ|tại|là|những|đến|được|có|hoặc|nhằm|gắn|trên|dưới|giữa)$/u.test(text);
+}
+
+/** An all-capitals line standing alone: a heading without numbering (id from a slug later). */
+function isUnnumberedHeading(line: Line, prev: Line | null): boolean {
+  const letters = line.text.replace(/[^\p{L}]/gu, '');
+  return (
+    letters.length >= 4 &&
+    line.text.length < 120 &&
+    letters === letters.toLocaleUpperCase('vi') &&
+    !/[.;,]$/.test(line.text) &&
+    (prev === null || endsSentence(prev.text))
+  );
+}
+
+function kindFor(type: MarkerType, parent: Level | undefined): ProvisionKind {
+  switch (type) {
+    case 'roman':
+      return 'part';
+    case 'article':
+      return 'article';
+    case 'dotted':
+      return 'subsection';
+    case 'letter':
+      return 'point';
+    default:
+      return parent?.type === 'article' ? 'clause' : parent?.type === 'arabic' || parent?.type === 'dotted' ? 'subsection' : 'section';
+  }
+}
+
+function idFor(m: Marker, parent: Provision | undefined): string {
+  const own =
+    m.type === 'roman'
+      ? String(m.path[0] === undefined ? m.value : toRoman(m))
+      : m.type === 'article'
+        ? `dieu-${m.value}`
+        : m.type === 'letter'
+          ? (POINT_LETTERS[m.value - 1] ?? String(m.value))
+          : m.type === 'dotted'
+            ? String(m.value)
+            : String(m.value);
+  if (!parent || m.type === 'roman' || m.type === 'article') return own;
+  return `${parent.id}.${own}`;
+}
+
+function toRoman(m: Marker): string {
+  return m.label.replace(/[^IVXLC]/g, '');
+}
+
+export function buildOutline(lines: Line[], wrapWidth: number): OutlineResult {
+  const intro: Block[] = [];
+  const top: Provision[] = [];
+  const issues: QualityIssue[] = [];
+  const stack: Level[] = [];
+  let open: OpenParagraph | null = null;
+
+  const current = (): Provision | null => stack[stack.length - 1]?.provision ?? null;
+
+  const flush = (): void => {
+    if (!open) return;
+    const text = joinLines(open.lines.map((l) => l.text));
+    const target = open.provision ?? current();
+    const blocks = target ? target.blocks : intro;
+    if (open.provision && open.bullet === null) {
+      const p = open.provision;
+      const single = open.lines.length === 1;
+      const isHeading =
+        text.length > 0 &&
+        ((open.emphasised && single && !/[.;]$/.test(text)) ||
+          (text.length <= MAX_HEADING && !/[.;]["”)]*$/.test(text)));
+      if (isHeading) p.heading = [{ kind: 'text', text }];
+      else if (text.length > 0) blocks.push({ kind: 'paragraph', content: [{ kind: 'text', text }] });
+    } else if (open.bullet !== null) {
+      blocks.push({ kind: 'bullet', marker: open.bullet, content: [{ kind: 'text', text }] });
+    } else if (text.length > 0) {
+      blocks.push({ kind: 'paragraph', content: [{ kind: 'text', text }] });
+    }
+    open = null;
+  };
+
+  /** Where does a numbered marker belong? null = not a continuation of any sequence. */
+  const place = (m: Marker): { popTo: number; parent: Level | undefined } | null => {
+    if (m.type === 'roman' || m.type === 'article') {
+      const at = stack.findIndex((l) => l.type === m.type);
+      if (at >= 0) return (stack[at] as Level).last + 1 === m.value ? { popTo: at, parent: undefined } : null;
+      return m.value === 1 && !stack.some((l) => l.type === 'roman' || l.type === 'article') ? { popTo: 0, parent: undefined } : null;
+    }
+    if (m.type === 'dotted') {
+      const parentPath = m.path.slice(0, -1).join('.');
+      for (let i = stack.length - 1; i >= 0; i--) {
+        const lvl = stack[i] as Level;
+        if (lvl.path.join('.') === parentPath && (lvl.type === 'arabic' || lvl.type === 'dotted')) {
+          const child = stack[i + 1];
+          if (child && child.type === 'dotted') return child.last + 1 === m.value ? { popTo: i + 1, parent: lvl } : null;
+          return m.value === 1 ? { popTo: i + 1, parent: lvl } : null;
+        }
+      }
+      return null;
+    }
+    // arabic or letter: continue the innermost level of that type, or start one.
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const lvl = stack[i] as Level;
+      if (lvl.type === m.type && lvl.last + 1 === m.value) return { popTo: i, parent: stack[i - 1] };
+    }
+    if (m.value === 1) return { popTo: stack.length, parent: stack[stack.length - 1] };
+    return null;
+  };
+
+  let prev: Line | null = null;
+  for (const line of lines) {
+    const m = parseMarker(line.text);
+    let handled = false;
+    if (m && m.type === 'bullet') {
+      // "kinh tế\n- xã hội": a dash that continues an unfinished sentence.
+      const continuation = prev !== null && !endsSentence(prev.text) && !/,$/.test(prev.text) && startsLowercase(m.rest);
+      if (!continuation) {
+        flush();
+        open = { lines: [{ ...line, text: m.rest }], provision: null, bullet: m.label, emphasised: line.emphasised };
+        handled = true;
+      }
+    } else if (m) {
+      // A number right after a full, unfinished line continues that sentence
+      // ("giai đoạn 2011 -\n2020. Trong").
+      const hangs = prev !== null && (m.type === 'arabic' || m.type === 'letter') && isFullLine(prev, wrapWidth) && !endsSentence(prev.text);
+      const where = hangs ? null : place(m);
+      if (where) {
+        flush();
+        stack.length = where.popTo;
+        const parentLevel = where.parent ?? stack[stack.length - 1];
+        const parent = m.type === 'roman' || m.type === 'article' ? undefined : parentLevel?.provision;
+        const provision: Provision = {
+          id: idFor(m, parent),
+          kind: kindFor(m.type, parentLevel),
+          label: m.label,
+          number: m.type === 'dotted' ? m.path.join('.') : m.type === 'roman' ? toRoman(m) : m.type === 'letter' ? (POINT_LETTERS[m.value - 1] ?? '') : String(m.value),
+          heading: [],
+          blocks: [],
+          children: [],
+        };
+        if (parent) parent.children.push(provision);
+        else top.push(provision);
+        stack.push({ type: m.type, last: m.value, path: m.type === 'dotted' ? m.path : m.type === 'arabic' ? [m.value] : [], provision });
+        open = { lines: m.rest === '' ? [] : [{ ...line, text: m.rest }], provision, bullet: null, emphasised: line.emphasised };
+        handled = true;
+      } else if (m.type !== 'bullet' && /^\p{Lu}/u.test(m.rest)) {
+        issues.push({
+          kind: 'rejected-heading',
+          message: `"${m.label}" does not continue the numbering here; kept as text`,
+          text: line.text.slice(0, 80),
+          provision: current()?.id,
+        });
+      }
+    }
+    if (!handled && isUnnumberedHeading(line, prev)) {
+      flush();
+      const heading: Provision = { id: '', kind: 'heading', label: '', number: '', heading: [{ kind: 'text', text: line.text }], blocks: [], children: [] };
+      const parent = current();
+      if (parent) parent.children.push(heading);
+      else top.push(heading);
+      handled = true;
+    }
+    if (!handled) {
+      // The line after a provision's one-line heading starts the provision's text
+      // ("5- Nâng cao ... chính trị\nPhát huy vai trò ...") unless the heading dangles.
+      const afterHeading = open !== null && open.provision !== null && open.lines.length === 1 && prev !== null && /^\p{Lu}/u.test(line.text) && !dangles(prev.text);
+      if (open && prev && !afterHeading && (open.lines.length === 0 || continuesParagraph(prev, line, wrapWidth))) {
+        open.lines.push(line);
+      } else {
+        flush();
+        open = { lines: [line], provision: null, bullet: null, emphasised: line.emphasised };
+      }
+    }
+    prev = line;
+  }
+  flush();
+  return { intro, provisions: top, issues };
+}

@@ -1,0 +1,105 @@
+/**
+ * Metadata: facts read from the text, completed by the editor's catalog, then
+ * the document's permanent identity (id and URL) derived from them.
+ * The text wins; the catalog only fills gaps. Unknown stays unknown.
+ */
+import type { DocTypeCode, DocumentMetadata, Fact, QualityIssue } from '../../lib/model.ts';
+import { parseSymbol, isTypeCode } from '../../lib/symbol.ts';
+import { slugify } from '../../lib/slug.ts';
+import type { CatalogEntry, CatalogFact } from './catalog.ts';
+import { canonicalIssuer } from './issuer.ts';
+import type { TextFacts } from './header.ts';
+
+export class IdentityError extends Error {
+  readonly file: string;
+  constructor(file: string, problem: string) {
+    super(`${file}: ${problem}`);
+    this.name = 'IdentityError';
+    this.file = file;
+  }
+}
+
+const SEGMENT = /^[a-z0-9][a-z0-9-]*$/;
+
+function fromCatalog<T>(f: CatalogFact<T>): Fact<T> {
+  return { value: f.value, origin: 'catalog', note: f.source, ...(f.inferred ? { inferred: true } : {}) };
+}
+
+/** Text fact if known, else the catalog's; a disagreeing catalog value is reported, not used. */
+function pick<T>(name: string, text: Fact<T>, cat: CatalogFact<T> | undefined, issues: QualityIssue[], same: (a: T, b: T) => boolean = (a, b) => a === b): Fact<T> {
+  if (text.value !== null) {
+    if (cat && !same(text.value, cat.value)) {
+      issues.push({ kind: 'note', message: `catalog ${name} ${JSON.stringify(cat.value)} ignored: the text says ${JSON.stringify(text.value)} (use a correction to fix the text)` });
+    }
+    return text;
+  }
+  return cat ? fromCatalog(cat) : { value: null, origin: null };
+}
+
+export function resolveMetadata(text: TextFacts, entry: CatalogEntry | undefined): { meta: DocumentMetadata; issues: QualityIssue[] } {
+  const issues: QualityIssue[] = [];
+  const numberSymbol = pick('numberSymbol', text.numberSymbol, entry?.numberSymbol, issues);
+  let type = pick<DocTypeCode>('type', text.type, entry?.type, issues);
+  if (type.value === null && numberSymbol.value !== null) {
+    const code = parseSymbol(numberSymbol.value)?.typeCode;
+    if (code && isTypeCode(code)) type = { value: code, origin: numberSymbol.origin, ...(numberSymbol.inferred ? { inferred: true } : {}) };
+  }
+  const catIssuer = entry?.issuer ? { ...entry.issuer, value: canonicalIssuer(entry.issuer.value)! } : undefined;
+  const issuer = pick('issuer', text.issuer, catIssuer, issues, (a, b) => a.slug === b.slug);
+  const date = pick('date', text.date, entry?.date, issues);
+  let year: Fact<number>;
+  if (date.value !== null) {
+    year = { value: Number(date.value.slice(0, 4)), origin: date.origin, ...(date.inferred ? { inferred: true } : {}), ...(date.note ? { note: date.note } : {}) };
+  } else {
+    year = entry?.year ? fromCatalog(entry.year) : { value: null, origin: null };
+  }
+  const meta: DocumentMetadata = {
+    type,
+    numberSymbol,
+    date,
+    year,
+    issuer,
+    organ: pick('organ', text.organ, entry?.organ, issues),
+    place: text.place,
+    title: pick('title', text.title, entry?.title, issues),
+    signer: pick('signer', text.signer, entry?.signer, issues),
+    signerTitle: text.signerTitle,
+    signingCapacity: text.signingCapacity,
+    session: text.session,
+  };
+  for (const [k, f] of Object.entries(meta) as Array<[string, Fact<unknown>]>) {
+    if (f.value === null) issues.push({ kind: 'metadata-gap', message: `${k} is unknown`, text: k });
+    else if (f.inferred) issues.push({ kind: 'note', message: `${k} is inferred: ${f.note ?? ''}`, text: k });
+  }
+  return { meta, issues };
+}
+
+export interface Identity {
+  id: string;
+  url: string;
+}
+
+/**
+ * The permanent identity: /van-ban/<issuer>/<year>/<number-symbol>/ (ADR 0002).
+ * A document whose number is unknown uses the catalog's permanent key instead.
+ */
+export function identityOf(meta: DocumentMetadata, entry: CatalogEntry | undefined, file: string): Identity {
+  const issuer = meta.issuer.value;
+  if (!issuer) throw new IdentityError(file, 'issuer unknown: the header names none; add "issuer: { value: ..., source: ... }" for this file to content/catalog.yaml');
+  const year = meta.year.value;
+  if (year === null) throw new IdentityError(file, 'year unknown: add "date" or "year" (with its source) for this file to content/catalog.yaml');
+  let last: string;
+  if (meta.numberSymbol.value !== null && !meta.numberSymbol.inferred) {
+    last = slugify(meta.numberSymbol.value);
+    if (entry?.key) throw new IdentityError(file, `the catalog gives key "${entry.key}" but the number ${meta.numberSymbol.value} is known; a key is only for documents whose number is unknown. Remove it (or keep the old URL through an alias)`);
+  } else if (entry?.key) {
+    last = entry.key;
+  } else {
+    throw new IdentityError(file, 'number unknown (or only inferred): give the document a permanent "key" in content/catalog.yaml, e.g. key: nq-chua-ro-so-1');
+  }
+  const segments = [issuer.slug, String(year), last];
+  for (const s of segments) {
+    if (!SEGMENT.test(s)) throw new IdentityError(file, `URL segment ${JSON.stringify(s)} is not lower-case ASCII (it would escape or break the output folder)`);
+  }
+  return { id: segments.join('-'), url: `/van-ban/${segments.join('/')}/` };
+}

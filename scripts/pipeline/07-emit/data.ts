@@ -1,0 +1,98 @@
+/**
+ * Emit the data files from the models: what the site reads (site.json), the
+ * open data (documents.json) and the data-quality report (quality.json).
+ * Stable key order and sorting keep the output byte-identical between runs.
+ */
+import type { DocumentModel, Inline, Provision } from '../../lib/model.ts';
+import type { OpenDocumentRecord, SiteDocument, TocEntry } from '../../lib/site-data.ts';
+import { TYPE_NAMES } from '../../lib/symbol.ts';
+
+export function inlineText(content: Inline[]): string {
+  return content
+    .map((n) => (n.kind === 'text' ? n.text : n.kind === 'correction' ? n.corrected : n.kind === 'target' ? n.label : n.kind === 'citation' ? n.text : ''))
+    .join('');
+}
+
+function provisionTitle(p: Provision): string {
+  if (p.heading.length > 0) return inlineText(p.heading);
+  const first = p.blocks[0];
+  const text = first ? inlineText(first.content) : '';
+  return text.length > 90 ? `${text.slice(0, 90).replace(/\s+\S*$/, '')} …` : text;
+}
+
+const FIXED_TITLES: Partial<Record<Provision['kind'], string>> = {
+  intro: 'Mở đầu',
+  preamble: 'Căn cứ ban hành',
+  closing: 'Điều khoản thi hành',
+  recipients: 'Nơi nhận',
+  signature: 'Chữ ký',
+};
+
+export function tableOfContents(provisions: Provision[], maxDepth = 3): TocEntry[] {
+  const out: TocEntry[] = [];
+  const visit = (ps: Provision[], depth: number): void => {
+    for (const p of ps) {
+      if (p.kind === 'point') continue;
+      out.push({ id: p.id, label: p.label, title: FIXED_TITLES[p.kind] ?? provisionTitle(p), depth });
+      if (depth + 1 < maxDepth) visit(p.children, depth + 1);
+    }
+  };
+  visit(provisions, 0);
+  return out;
+}
+
+function textLength(provisions: Provision[]): number {
+  let n = 0;
+  const visit = (ps: Provision[]): void => {
+    for (const p of ps) {
+      n += inlineText(p.heading).length;
+      for (const b of p.blocks) n += inlineText(b.content).length;
+      visit(p.children);
+    }
+  };
+  visit(provisions);
+  return n;
+}
+
+export function siteDocument(doc: DocumentModel): SiteDocument {
+  const type = doc.meta.type.value;
+  return {
+    id: doc.id,
+    url: doc.url,
+    sourceFile: doc.sourceFile,
+    typeName: type ? TYPE_NAMES[type] : null,
+    meta: doc.meta,
+    toc: tableOfContents(doc.provisions),
+    quality: doc.quality,
+    textLength: textLength(doc.provisions),
+  };
+}
+
+export function openRecord(doc: DocumentModel): OpenDocumentRecord {
+  const m = doc.meta;
+  return {
+    id: doc.id,
+    url: doc.url,
+    type: m.type.value,
+    number_symbol: m.numberSymbol.value,
+    date: m.date.value,
+    year: m.year.value,
+    issuer: m.issuer.value?.name ?? null,
+    title: m.title.value,
+    signer: m.signer.value,
+    source_file: doc.sourceFile,
+    source_sha256: doc.sourceSha256,
+    citations: doc.citations,
+  };
+}
+
+export function qualityReport(docs: DocumentModel[]): unknown {
+  return {
+    documents: docs.map((d) => ({ id: d.id, url: d.url, sourceFile: d.sourceFile, issues: d.quality })),
+  };
+}
+
+/** Deterministic JSON: two-space indent, trailing newline. */
+export function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

@@ -1,0 +1,118 @@
+/**
+ * Emit: DocumentModel -> MDX text. The MDX is built as an mdast tree and
+ * printed by remark's own MDX printer, so every character of source text is
+ * escaped ({, }, <, >). The printer does not escape "import"/"export" at the
+ * start of a line (MDX would run them as ES modules at build time), so this
+ * emitter adds that rule itself (see `UNSAFE_ESM`).
+ */
+import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
+import { mdxToMarkdown } from 'mdast-util-mdx';
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { BlockContent, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Block, DocumentModel, Inline, Provision } from '../../lib/model.ts';
+
+/**
+ * "import"/"export" at the start of a line would be compiled as ESM by MDX.
+ * An unsafe pattern makes the printer write the first letter as a character
+ * reference ("&#x65;xport"), which renders as the same text.
+ */
+export const UNSAFE_ESM: Unsafe[] = [
+  { character: 'i', atBreak: true, after: 'mport\\b' },
+  { character: 'e', atBreak: true, after: 'xport\\b' },
+  { character: 'I', atBreak: true, after: 'MPORT\\b' },
+  { character: 'E', atBreak: true, after: 'XPORT\\b' },
+];
+
+type Attrs = Record<string, string>;
+
+function attributes(attrs: Attrs): MdxJsxAttribute[] {
+  return Object.entries(attrs).map(([name, value]) => ({ type: 'mdxJsxAttribute', name, value }));
+}
+
+function textEl(name: string, attrs: Attrs, children: PhrasingContent[]): MdxJsxTextElement {
+  return { type: 'mdxJsxTextElement', name, attributes: attributes(attrs), children };
+}
+
+function flowEl(name: string, attrs: Attrs, children: Array<BlockContent | MdxJsxFlowElement>): MdxJsxFlowElement {
+  return { type: 'mdxJsxFlowElement', name, attributes: attributes(attrs), children: children as MdxJsxFlowElement['children'] };
+}
+
+const paragraph = (children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
+
+export function phrasing(content: Inline[], doc: DocumentModel): PhrasingContent[] {
+  return content.map((node): PhrasingContent => {
+    switch (node.kind) {
+      case 'text':
+        return { type: 'text', value: node.text };
+      case 'footnoteRef':
+        return textEl('sup', { class: 'fnref' }, [textEl('a', { href: `#fn-${node.n}`, id: `fnref-${node.n}` }, [{ type: 'text', value: node.n }])]);
+      case 'correction':
+        return textEl('ins', { class: 'correction', title: `Nguyên văn: ${node.original}`, 'data-original': node.original }, [{ type: 'text', value: node.corrected }]);
+      case 'target':
+        return textEl('span', { id: node.id, class: 'target' }, [{ type: 'text', value: node.label }]);
+      case 'citation': {
+        const c = doc.citations[node.citationIndex];
+        const href = c?.href;
+        return c && href
+          ? textEl('a', { href, class: 'citation', ...(c.targetId ? {} : { 'data-unresolved': 'true' }) }, [{ type: 'text', value: node.text }])
+          : { type: 'text', value: node.text };
+      }
+    }
+  });
+}
+
+function labelLink(p: Provision): MdxJsxTextElement {
+  return textEl('a', { class: 'provision__label', href: `#${p.id}`, title: 'Liên kết đến mục này' }, [{ type: 'text', value: p.label }]);
+}
+
+function blockNode(b: Block, doc: DocumentModel, prefix: PhrasingContent[] = []): Paragraph {
+  if (b.kind === 'bullet') {
+    return paragraph([textEl('span', { class: 'bullet__marker' }, [{ type: 'text', value: b.marker }]), { type: 'text', value: ' ' }, ...phrasing(b.content, doc)]);
+  }
+  return paragraph([...prefix, ...phrasing(b.content, doc)]);
+}
+
+function provisionNode(p: Provision, depth: number, doc: DocumentModel): MdxJsxFlowElement {
+  const children: Array<BlockContent | MdxJsxFlowElement> = [];
+  const hasLabel = p.label !== '';
+  let blocks = p.blocks;
+  if (p.heading.length > 0) {
+    const level = Math.min(2 + depth, 6);
+    const inner: PhrasingContent[] = hasLabel ? [labelLink(p), { type: 'text', value: ' ' }, ...phrasing(p.heading, doc)] : phrasing(p.heading, doc);
+    children.push(paragraph([textEl(`h${level}`, { class: 'provision__heading' }, inner)]));
+  } else if (hasLabel) {
+    const [first, ...rest] = blocks;
+    const prefix: PhrasingContent[] = [labelLink(p), { type: 'text', value: ' ' }];
+    children.push(first && first.kind === 'paragraph' ? blockNode(first, doc, prefix) : paragraph([labelLink(p)]));
+    blocks = first && first.kind === 'paragraph' ? rest : blocks;
+  }
+  for (const b of blocks) {
+    const node = blockNode(b, doc);
+    children.push(b.kind === 'bullet' ? flowEl('div', { class: 'bullet' }, [node]) : node);
+  }
+  for (const c of p.children) children.push(provisionNode(c, depth + 1, doc));
+  return flowEl('section', { id: p.id, class: `provision provision--${p.kind}`, 'data-provision': p.id }, children);
+}
+
+export function toMdxTree(doc: DocumentModel): Root {
+  const children: RootContent[] = [];
+  if (doc.segments.header.length > 0) {
+    children.push(flowEl('div', { class: 'source-header', id: 'dau-van-ban' }, doc.segments.header.map((t) => paragraph([{ type: 'text', value: t }]))));
+  }
+  for (const p of doc.provisions) children.push(provisionNode(p, 0, doc));
+  if (doc.footnotes.length > 0) {
+    const items = doc.footnotes.map((f) =>
+      flowEl('li', { id: `fn-${f.n}` }, [
+        paragraph([...phrasing(f.content, doc), { type: 'text', value: ' ' }, textEl('a', { href: `#fnref-${f.n}`, class: 'fnback', title: 'Quay lại chỗ chú thích' }, [{ type: 'text', value: '↩' }])]),
+      ]),
+    );
+    children.push(flowEl('section', { class: 'footnotes', id: 'chu-thich' }, [paragraph([textEl('h2', {}, [{ type: 'text', value: 'Chú thích' }])]), flowEl('ol', {}, items)]));
+  }
+  return { type: 'root', children };
+}
+
+/** The whole MDX file: a minimal frontmatter (the id) and the printed tree. */
+export function emitMdx(doc: DocumentModel): string {
+  const body = toMarkdown(toMdxTree(doc), { extensions: [mdxToMarkdown()], unsafe: UNSAFE_ESM });
+  return `---\nid: ${JSON.stringify(doc.id)}\n---\n\n${body}`;
+}

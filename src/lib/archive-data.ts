@@ -1,0 +1,42 @@
+/**
+ * Build-time access to the converter's output (<generated>/data/*.json).
+ * The site never parses source text: it only reads what scripts/convert.ts wrote.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SiteDocument } from '../../scripts/lib/site-data.ts';
+import type { QualityIssue } from '../../scripts/lib/model.ts';
+
+export type { SiteDocument };
+
+/** The generated folder, relative to the project root (the build's working directory). */
+export const generatedDir = path.resolve(process.env.ARCHIVE_GENERATED_DIR || '.generated');
+
+/** Raw bytes of a generated file; fails with a message that says what to run. */
+export function readGeneratedBytes(relative: string): Buffer {
+  const file = path.join(generatedDir, relative);
+  if (!fs.existsSync(file)) {
+    throw new Error(`Missing ${file}: run \`npm run convert\` before \`astro build\`.`);
+  }
+  return fs.readFileSync(file);
+}
+
+function readJson<T>(relative: string): T {
+  return JSON.parse(readGeneratedBytes(relative).toString('utf8')) as T;
+}
+
+let siteCache: SiteDocument[] | undefined;
+
+/** All documents, in the converter's order (sorted by id). Read once per build. */
+export function siteDocuments(): SiteDocument[] {
+  siteCache ??= readJson<SiteDocument[]>('data/site.json');
+  return siteCache;
+}
+
+export interface QualityReport {
+  documents: Array<{ id: string; url: string; sourceFile: string; issues: QualityIssue[] }>;
+}
+
+export function qualityReport(): QualityReport {
+  return readJson<QualityReport>('data/quality.json');
+}

@@ -1,0 +1,80 @@
+/**
+ * Vietnamese wording for metadata: dates, provenance, unknown values.
+ * Unknown facts are shown as unknown ("chưa rõ"), never guessed.
+ */
+import type { Fact, FactOrigin } from '../../scripts/lib/model.ts';
+import type { SiteDocument } from '../../scripts/lib/site-data.ts';
+import { slugify } from '../../scripts/lib/slug.ts';
+
+export const UNKNOWN = 'chưa rõ';
+
+/** "2017-12-08" -> "08/12/2017"; anything not a full ISO date is returned unchanged. */
+export function formatDate(iso: string | null | undefined): string | null {
+  if (!iso) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+const ORIGIN_LABELS: Record<FactOrigin, string> = {
+  header: 'theo đầu văn bản',
+  signature: 'theo phần chữ ký',
+  closing: 'theo câu kết của văn bản',
+  catalog: 'theo danh mục biên tập',
+};
+
+export function originLabel(origin: FactOrigin | null): string | null {
+  return origin ? (ORIGIN_LABELS[origin] ?? null) : null;
+}
+
+/** True when a fact has a value. */
+export function known<T>(fact: Fact<T> | undefined): fact is Fact<T> & { value: T } {
+  return fact !== undefined && fact.value !== null && fact.value !== undefined;
+}
+
+/** "Nghị quyết", or "Văn bản" when the type is unknown (used in headings, not as a fact). */
+export function typeLabel(doc: SiteDocument): string {
+  return doc.typeName ?? 'Văn bản';
+}
+
+/** The short name used in lists and titles: "Nghị quyết số 09-NQ/TU" or "Nghị quyết (chưa rõ số)". */
+export function shortName(doc: SiteDocument): string {
+  const n = doc.meta.numberSymbol.value;
+  return n ? `${typeLabel(doc)} số ${n}` : `${typeLabel(doc)} (chưa rõ số)`;
+}
+
+export function issuerName(doc: SiteDocument): string | null {
+  return doc.meta.issuer.value?.name ?? null;
+}
+
+/** Sort key for "newest first": full date, else year, else nothing (last). */
+export function dateKey(doc: SiteDocument): string {
+  return doc.meta.date.value ?? (doc.meta.year.value !== null ? String(doc.meta.year.value) : '');
+}
+
+/** Newest first; ties broken by id so the order is deterministic. */
+export function byDateDesc(a: SiteDocument, b: SiteDocument): number {
+  const ka = dateKey(a);
+  const kb = dateKey(b);
+  if (ka !== kb) return ka < kb ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** URL segment of a document type listing: "nghi-quyet", or "chua-ro" when unknown. */
+export function typeSlug(doc: SiteDocument): string {
+  return doc.typeName ? slugify(doc.typeName) : 'chua-ro';
+}
+
+/** Group items by a key, keeping first-seen order of keys. */
+export function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** Locale-aware comparison for Vietnamese names (deterministic for a given Node/ICU). */
+export const compareVi = (a: string, b: string): number => a.localeCompare(b, 'vi');

@@ -1,0 +1,8 @@
+/** Open data: dist/data/documents.json, byte-identical to the converter's file. */
+import type { APIRoute } from 'astro';
+import { readGeneratedBytes } from '../../lib/archive-data';
+
+export const GET: APIRoute = () =>
+  new Response(new Uint8Array(readGeneratedBytes('data/documents.json')), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });

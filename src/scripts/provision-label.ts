@@ -1,0 +1,24 @@
+/**
+ * Reader-facing names for provision fragment ids (the scheme of the
+ * structure work): "II.3" -> "Mục II.3", "dieu-1.2.a" -> "Điều 1, khoản 2, điểm a".
+ */
+const FIXED: Record<string, string> = {
+  'can-cu': 'Căn cứ',
+  'noi-nhan': 'Nơi nhận',
+  'chu-ky': 'Chữ ký',
+  'dau-van-ban': 'Đầu văn bản',
+  'chu-thich': 'Chú thích',
+};
+
+export function describeProvision(id: string): string {
+  const fixed = FIXED[id];
+  if (fixed) return fixed;
+  const article = /^dieu-(\d+)(?:\.(\d+))?(?:\.([a-zđ]))?$/.exec(id);
+  if (article) {
+    const [, dieu, khoan, diem] = article;
+    return `Điều ${dieu}${khoan ? `, khoản ${khoan}` : ''}${diem ? `, điểm ${diem}` : ''}`;
+  }
+  // Numbered paths: roman parts, numbered sections, lettered points ("II.2.1", "I.1.a").
+  if (/^([IVXLC]+|\d+)(\.(\d+|[a-zđ]))*$/.test(id)) return `Mục ${id}`;
+  return ''; // an unnumbered heading: its own words say what it is
+}
