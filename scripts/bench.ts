@@ -50,14 +50,17 @@ function usage(): never {
   process.exit(2);
 }
 
-function unifiedConfig(workDir: string): string {
+/** Written inside the project (astro resolves --config against the root); removed at exit. */
+function unifiedConfig(): string {
   const remark = join(ENGINE_PREFIX, 'node_modules', '@astrojs', 'markdown-remark', 'dist', 'index.js');
   const slug = join(ENGINE_PREFIX, 'node_modules', 'rehype-slug', 'index.js');
   if (!existsSync(remark) || !existsSync(slug)) {
     console.error(`bench: --engine unified needs @astrojs/markdown-remark and rehype-slug in ${ENGINE_PREFIX}.\nInstall them (they stay out of package.json) with:\n  ${INSTALL_HINT}`);
     process.exit(2);
   }
-  const file = join(workDir, 'astro.config.unified.mjs');
+  mkdirSync(join(PROJECT_ROOT, '.tmp'), { recursive: true });
+  const file = join(PROJECT_ROOT, '.tmp', `astro.config.unified-${process.pid}.mjs`);
+  process.on('exit', () => rmSync(file, { force: true }));
   // The project's config with only the Markdown processor replaced.
   writeFileSync(
     file,
@@ -75,7 +78,7 @@ function unifiedConfig(workDir: string): string {
 /** A document page: van-ban/<issuer>/<year>/<number>/index.html. */
 const isDocumentPage = (file: string) => /^van-ban\/[^/]+\/[^/]+\/[^/]+\/index\.html$/.test(file);
 
-async function benchEngine(engine: Engine, contentDir: string, workDir: string, options: { browser: boolean; query: string }): Promise<EngineRun> {
+async function benchEngine(engine: Engine, astroConfig: string | undefined, contentDir: string, workDir: string, options: { browser: boolean; query: string }): Promise<EngineRun> {
   const dir = join(workDir, engine);
   mkdirSync(dir, { recursive: true });
   const distDir = join(dir, 'dist');
@@ -85,7 +88,7 @@ async function benchEngine(engine: Engine, contentDir: string, workDir: string, 
     contentDir,
     generatedDir: join(dir, 'generated'),
     distDir,
-    astroConfig: engine === 'unified' ? unifiedConfig(workDir) : undefined,
+    astroConfig,
     measureMemory: true,
     logFile,
     log: (line) => console.log(`  ${line}`),
@@ -209,12 +212,15 @@ async function main(): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
 
+  // Check every engine's prerequisites before spending minutes on the first.
+  const configs = new Map(engines.map((engine) => [engine, engine === 'unified' ? unifiedConfig() : undefined]));
+
   const contentDir = join(workDir, 'content');
   console.log(`bench: making ${count} synthetic documents in ${contentDir}`);
   const synthetic = makeSyntheticArchive({ contentDir: join(PROJECT_ROOT, 'content'), outDir: contentDir, count, seed: Number(values.seed) });
 
   const runs: EngineRun[] = [];
-  for (const engine of engines) runs.push(await benchEngine(engine, contentDir, workDir, { browser: !values['no-browser'], query: values.query }));
+  for (const engine of engines) runs.push(await benchEngine(engine, configs.get(engine), contentDir, workDir, { browser: !values['no-browser'], query: values.query }));
 
   console.log(report(count, synthetic, runs));
   if (values.json) {

@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withLock } from './lock.ts';
 import { runStage, type StageCommand, type StageResult } from './run-stage.ts';
@@ -28,7 +28,7 @@ export interface BuildOptions {
   distDir: string;
   /** Extra environment for every stage (e.g. ARCHIVE_SITE_URL). */
   env?: Record<string, string | undefined>;
-  /** An Astro config file to use instead of the project's (bench engines). */
+  /** An Astro config file to use instead of the project's (bench engines); must lie inside the root. */
   astroConfig?: string;
   /** Measure each stage's peak memory (bench). */
   measureMemory?: boolean;
@@ -161,7 +161,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       command: node,
       // --force: start the content layer from nothing, so the output depends
       // on the inputs only, never on what an earlier build left in the cache.
-      args: [astroBin, 'build', '--outDir', stagedDist, '--force', ...(options.astroConfig ? ['--config', resolve(options.astroConfig)] : [])],
+      // (astro joins --config to the root, so it must be given relative to it)
+      args: [astroBin, 'build', '--outDir', stagedDist, '--force', ...(options.astroConfig ? ['--config', relative(root, resolve(options.astroConfig))] : [])],
       env,
       cwd: root,
     },

@@ -137,7 +137,7 @@ function isLandingAnchor(a: PagefindAnchor): boolean {
 function headingWords(words: string[]): string {
   let w = words;
   if (w[0] === 'Điều' && /^\d+[.:]?$/.test(w[1] ?? '')) w = w.slice(2);
-  else if (/^([IVXLC]+|\d+(\.\d+)*|[a-zđ])[-.)]*$/.test(w[0] ?? '')) w = w.slice(1);
+  else if (/^(\(\d+\)|([IVXLC]+|\d+(\.\d+)*|[a-zđ])[-.)]*)$/.test(w[0] ?? '')) w = w.slice(1);
   const text = w.slice(0, 12).join(' ');
   return w.length > 12 ? `${text}…` : text;
 }
@@ -177,7 +177,9 @@ function subResults(data: PagefindResultData, terms: string[]): SubResult[] {
       wholeTerms: terms.filter((t) => found.has(t)).length,
       hits: locs.length,
       label: describeProvision(anchor.id),
-      heading: anchor.text || headingWords(words.slice(anchor.location, end)),
+      // A heading's own text when the anchor is a heading; otherwise the provision's first words.
+      heading:
+        /^h[1-6]$/.test(anchor.element) && anchor.text ? anchor.text : headingWords(words.slice(anchor.location, end)),
       excerpt: `${from > anchor.location ? '… ' : ''}${parts.join(' ')}${to < end ? ' …' : ''}`,
     });
   }
@@ -211,8 +213,8 @@ function renderResult(data: PagefindResultData, terms: string[]): HTMLElement {
     const list = el('ul', { class: 'result__subs' });
     for (const sub of subs) {
       const link = el('a', { href: `${data.url}#${encodeURIComponent(sub.id).replace(/%2E/gi, '.')}` });
-      link.append(el('span', { class: 'result__sub-label' }, sub.label));
-      if (sub.heading) link.append(' ', sub.heading);
+      if (sub.label) link.append(el('span', { class: 'result__sub-label' }, sub.label), sub.heading ? ' ' : '');
+      if (sub.heading) link.append(sub.heading);
       list.append(el('li', {}, link, excerptNode(sub.excerpt)));
     }
     item.append(list);

@@ -49,7 +49,7 @@ function sampleHighByteTokens(bytes: Uint8Array): Array<[number, number]> {
   for (let i = 0; i <= bytes.length; i++) {
     const b = i < bytes.length ? (bytes[i] ?? 0) : 0x20;
     if (isSpaceByte(b)) {
-      if (start >= 0 && high) all.push([start, i]);
+      if (start >= 0 && high && i - start <= MAX_TOKEN) all.push([start, i]);
       start = -1;
       high = false;
     } else {
@@ -125,7 +125,21 @@ export function detectLegacyBytes(bytes: Uint8Array): BytesVerdict {
 const CP1252_HIGH_CHARS =
   '\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc' +
   '\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122';
-const SUSPECT_TOKEN = new RegExp(`[^\\s]*[${CP1252_HIGH_CHARS}][^\\s]*`, 'g');
+const SUSPECT_CHAR = new RegExp(`[${CP1252_HIGH_CHARS}]`, 'g');
+
+/** Longer whitespace-free runs are not words; they are skipped (and keep every scan linear). */
+const MAX_TOKEN = 64;
+
+const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
+
+/** The whitespace-delimited word around `at`, or null when it is longer than MAX_TOKEN. */
+function wordAround(text: string, at: number): { start: number; end: number } | null {
+  let start = at;
+  while (start > 0 && !isSpace(text[start - 1])) if (at - --start > MAX_TOKEN) return null;
+  let end = at + 1;
+  while (end < text.length && !isSpace(text[end])) if (++end - start > MAX_TOKEN) return null;
+  return { start, end };
+}
 
 export interface TextVerdict {
   /** The mojibake found, or null. */
@@ -156,16 +170,22 @@ export function detectMojibake(text: string): TextVerdict {
   const perRegion = Math.ceil(SAMPLE_TOKENS / SAMPLE_REGIONS);
   let resumeAt = 0;
   for (let region = 0; region < SAMPLE_REGIONS; region++) {
-    let from = Math.max(resumeAt, Math.floor((region * text.length) / SAMPLE_REGIONS));
-    if (from >= text.length) break;
-    const floor = Math.max(resumeAt, from - 200);
-    while (from > floor && !/\s/.test(text[from - 1] ?? ' ')) from--; // start at a word boundary
-    SUSPECT_TOKEN.lastIndex = from;
-    for (let k = 0; k < perRegion; k++) {
-      const m = SUSPECT_TOKEN.exec(text);
+    SUSPECT_CHAR.lastIndex = Math.max(resumeAt, Math.floor((region * text.length) / SAMPLE_REGIONS));
+    for (let k = 0; k < perRegion; ) {
+      const m = SUSPECT_CHAR.exec(text);
       if (m === null) break;
-      resumeAt = SUSPECT_TOKEN.lastIndex;
-      const token = m[0].normalize('NFC');
+      const word = wordAround(text, m.index);
+      if (word === null) {
+        // skip the rest of an over-long run
+        let next = m.index + 1;
+        while (next < text.length && !isSpace(text[next])) next++;
+        SUSPECT_CHAR.lastIndex = next;
+        continue;
+      }
+      SUSPECT_CHAR.lastIndex = word.end;
+      resumeAt = word.end;
+      k++;
+      const token = text.slice(word.start, word.end).normalize('NFC');
       const bytes = cp1252Bytes(token);
       if (bytes === null) continue; // has characters no Windows-1252 byte gives: not mojibake
       v.sampled++;
@@ -188,9 +208,9 @@ export function detectMojibake(text: string): TextVerdict {
         if (asIs !== 'valid' && verdict === 'valid') v.evidence[kind]++;
       }
     }
-    if (SUSPECT_TOKEN.lastIndex === 0) break; // regex ran off the end
+    resumeAt = Math.max(resumeAt, SUSPECT_CHAR.lastIndex);
   }
-  SUSPECT_TOKEN.lastIndex = 0;
+  SUSPECT_CHAR.lastIndex = 0;
   const best = [...kinds].sort((a, b) => v.evidence[b] - v.evidence[a])[0] ?? 'tcvn3';
   const ev = v.evidence[best];
   const convincing = (ev >= 3 && ev >= 0.2 * v.sampled) || (ev >= 1 && ev === v.sampled);

@@ -37,12 +37,25 @@ export interface OutlineResult {
   issues: QualityIssue[];
 }
 
-const MAX_HEADING = 250;
+/** Longest heading seen in the sources is ~300 characters (001, 2.2.). */
+const MAX_HEADING = 400;
 
 /** A line that cannot end a heading: open parenthesis, trailing dash or comma, a connective. */
 function dangles(text: string): boolean {
   const open = (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length;
   return open || /[-–,(]$/.test(text) || /\s(?:và|của|các|với|trong|cho|về|để|theo|từ|tại|là|những|đến|được|có|hoặc|nhằm|gắn|trên|dưới|giữa)$/u.test(text);
+}
+
+/**
+ * Capitalised words that run on inside a sentence rather than open one:
+ * acronyms (UBND, HĐND), institutions and places ("Đảng", "Quảng Ninh"), or a
+ * first word that ends in a comma or semicolon ("Đảng;").
+ */
+const RUNNING_NAMES = /^(?:Đảng|Nhà nước|Nhân dân|Trung ương|Tỉnh [uủ][yỷ]|Thành [uủ][yỷ]|Quốc hội|Chính phủ|[UỦƯ][yỷ] ban|Hội đồng|Mặt trận|Việt Nam|Quảng Ninh|Hạ Long|Vân Đồn|Móng Cái|Cẩm Phả|Uông Bí|Đông Triều|Quảng Yên)(?!\p{L})/u;
+
+function continuesWithName(text: string): boolean {
+  const first = text.split(/\s+/)[0] ?? '';
+  return /[,;:)]$/.test(first) || /^\p{Lu}{2,}(?!\p{Ll})/u.test(first) || RUNNING_NAMES.test(text);
 }
 
 /** An all-capitals line standing alone: a heading without numbering (id from a slug later). */
@@ -111,7 +124,7 @@ export function buildOutline(lines: Line[], wrapWidth: number): OutlineResult {
       const isHeading =
         text.length > 0 &&
         ((open.emphasised && single && !/[.;]$/.test(text)) ||
-          (text.length <= MAX_HEADING && !/[.;]["”)]*$/.test(text)));
+          (text.length <= MAX_HEADING && !/[.;]["”)]*$/.test(text) && !/[.!?]\s/.test(text)));
       if (isHeading) p.heading = [{ kind: 'text', text }];
       else if (text.length > 0) blocks.push({ kind: 'paragraph', content: [{ kind: 'text', text }] });
     } else if (open.bullet !== null) {
@@ -206,7 +219,12 @@ export function buildOutline(lines: Line[], wrapWidth: number): OutlineResult {
     if (!handled) {
       // The line after a provision's one-line heading starts the provision's text
       // ("5- Nâng cao ... chính trị\nPhát huy vai trò ...") unless the heading dangles.
-      const afterHeading = open !== null && open.provision !== null && open.lines.length === 1 && prev !== null && /^\p{Lu}/u.test(line.text) && !dangles(prev.text);
+      // Headings wrap over at most two lines and hold no sentence end.
+      const headingSoFar = open?.provision ? joinLines(open.lines.map((l) => l.text)) : '';
+      const afterHeading =
+        open !== null && open.provision !== null && open.bullet === null && open.lines.length >= 1 && open.lines.length <= 2 &&
+        headingSoFar.length <= 200 && !/[.!?]\s/.test(headingSoFar) && prev !== null && /^\p{Lu}/u.test(line.text) && !dangles(prev.text) && !endsSentence(prev.text) &&
+        !continuesWithName(line.text);
       if (open && prev && !afterHeading && (open.lines.length === 0 || continuesParagraph(prev, line, wrapWidth))) {
         open.lines.push(line);
       } else {
