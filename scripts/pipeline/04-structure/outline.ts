@@ -168,8 +168,8 @@ export function buildOutline(lines: Line[], wrapWidth: number): OutlineResult {
     const m = parseMarker(line.text);
     let handled = false;
     if (m && m.type === 'bullet') {
-      // "kinh tế\n- xã hội": a dash that continues an unfinished sentence.
-      const continuation = prev !== null && !endsSentence(prev.text) && !/,$/.test(prev.text) && startsLowercase(m.rest);
+      // "kinh tế\n- xã hội", "nhiệm kỳ 2025\n- 2030": a dash that continues an unfinished sentence.
+      const continuation = prev !== null && !endsSentence(prev.text) && !/,$/.test(prev.text) && (startsLowercase(m.rest) || /^\d/.test(m.rest));
       if (!continuation) {
         flush();
         open = { lines: [{ ...line, text: m.rest }], provision: null, bullet: m.label, emphasised: line.emphasised };
