@@ -161,7 +161,7 @@ export function makeSyntheticArchive(options: SyntheticOptions): SyntheticSummar
     }
   }
 
-  writeFileSync(join(outDir, 'catalog.yaml'), stringify({ ...catalogDoc, documents: catalogOut }, { lineWidth: 0 }));
+  writeFileSync(join(outDir, 'catalog.yaml'), stringify({ ...catalogDoc, documents: catalogOut }, { lineWidth: 0, aliasDuplicateObjects: false }));
   const bytes = sizes.reduce((a, b) => a + b, 0);
   return { documents: count, bases: bases.length, bytes, minBytes: Math.min(...sizes), maxBytes: Math.max(...sizes) };
 }

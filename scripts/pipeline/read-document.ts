@@ -33,6 +33,9 @@ export function readDocument({ file, bytes, catalog, corrections }: ReadInput): 
     ...norm.removed.map((r): QualityIssue => ({ kind: 'note', message: `removed ${r.why} on source line ${r.sourceLine}`, text: r.text })),
     ...seg.splits.map((s): QualityIssue => ({ kind: 'note', message: `split a merged two-column line (source line ${s.sourceLine}): "${s.moved}" moved to the signature`, text: s.text })),
     ...structureIssues,
+    ...(seg.signature.length === 0 && seg.recipients.length === 0
+      ? [{ kind: 'note', message: 'no "Nơi nhận" list and no signature block: the text may be truncated' } satisfies QualityIssue]
+      : []),
     ...metaIssues,
   ];
   const model: DocumentModel = {

@@ -85,6 +85,8 @@ function stateToSearch(state: SearchState): string {
 const PAGE_SIZE = 10;
 const SUB_RESULTS_PER_PAGE = 3;
 const EXCERPT_WORDS = 24;
+/** How far (in words) after an inline target "(3)" a hit still belongs to it. */
+const TARGET_REACH_WORDS = 40;
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -128,6 +130,11 @@ export function fold(word: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/** Inline numbered targets (chỉ tiêu) have ids like "I.2.ct-15". */
+function isInlineTarget(a: PagefindAnchor): boolean {
+  return /\.ct-\d+$/.test(a.id);
+}
+
 /** Anchors that stand for a place a reader can land on (not footnote back-links). */
 function isLandingAnchor(a: PagefindAnchor): boolean {
   return !/^fn(ref)?-/.test(a.id);
@@ -152,7 +159,11 @@ function subResults(data: PagefindResultData, terms: string[]): SubResult[] {
   const hitsByAnchor = new Map<number, number[]>();
   for (const loc of data.locations) {
     let owner = -1;
-    for (let i = 0; i < anchors.length && anchors[i]!.location <= loc; i++) owner = i;
+    for (let i = 0; i < anchors.length && anchors[i]!.location <= loc; i++) {
+      // An inline target "(3)" marks a sentence, not the rest of its provision: it owns only nearby hits.
+      if (isInlineTarget(anchors[i]!) && loc - anchors[i]!.location > TARGET_REACH_WORDS) continue;
+      owner = i;
+    }
     if (owner < 0) continue; // a hit before any provision (title, preamble): the page result covers it
     const list = hitsByAnchor.get(owner) ?? [];
     list.push(loc);
@@ -162,8 +173,9 @@ function subResults(data: PagefindResultData, terms: string[]): SubResult[] {
   for (const [i, locs] of hitsByAnchor) {
     const anchor = anchors[i]!;
     const end = anchors[i + 1]?.location ?? words.length;
-    const first = Math.min(...locs);
-    const from = Math.max(anchor.location, first - Math.floor(EXCERPT_WORDS / 3));
+    const termSet = new Set(terms);
+    const isWhole = (l: number) => termSet.has(fold(words[l] ?? ''));
+    const from = bestWindowStart(locs, isWhole, anchor.location);
     const to = Math.min(end, from + EXCERPT_WORDS);
     const hitSet = new Set(locs);
     const parts: string[] = [];
@@ -190,6 +202,23 @@ function subResults(data: PagefindResultData, terms: string[]): SubResult[] {
     (a, b) =>
       b.wholeTerms - a.wholeTerms || b.hits - a.hits || anchorsIndex(anchors, a.id) - anchorsIndex(anchors, b.id),
   );
+}
+
+/**
+ * Where the excerpt starts: the window holding the most hits, whole-word
+ * hits counting double, so "nông thôn" beats a lone "thông".
+ */
+function bestWindowStart(locs: number[], isWhole: (l: number) => boolean, min: number): number {
+  const lead = Math.floor(EXCERPT_WORDS / 3);
+  let best = Math.max(min, Math.min(...locs) - lead);
+  let bestScore = -1;
+  for (const l of locs) {
+    const start = Math.max(min, l - lead);
+    let score = 0;
+    for (const m of locs) if (m >= start && m < start + EXCERPT_WORDS) score += isWhole(m) ? 2 : 1;
+    if (score > bestScore) [best, bestScore] = [start, score];
+  }
+  return best;
 }
 
 function anchorsIndex(anchors: PagefindAnchor[], id: string): number {

@@ -220,6 +220,19 @@ describe('decodeSource: bad input stops with a DecodeError naming the file and t
     );
   });
 
+  it('invalid UTF-8: a few bad bytes in an otherwise UTF-8 file are reported as damage, with the offset', () => {
+    const input = bytes('Tỉnh ủy Quảng Ninh ban hành nghị quyết về nhiệm vụ năm 2018.\nĐiều 1. Nhi', [0xd6], 'm vụ');
+    const err = decodeError(input);
+    expectProblem(err, 'invalid-utf8');
+    const at = input.length - 7; // 0xD6, then "m vụ" (6 bytes)
+    expect(err.offset).toBe(at);
+    expect(err.message).toBe(
+      `${FILE}: invalid UTF-8 at byte offset ${at} (line 2): byte 0xD6 starts a character that the next byte does not complete. ` +
+        'Most of the file is valid UTF-8, but 1 byte sequence(s) are not (damaged, or pasted from a file in another encoding). ' +
+        'Fix them against the original.',
+    );
+  });
+
   it('invalid UTF-8 after a UTF-8 BOM is not guessed at', () => {
     const err = decodeError(bytes([0xef, 0xbb, 0xbf], 'T', [0xd8], 'nh ', [0xf1], 'y'));
     expectProblem(err, 'invalid-utf8');

@@ -43,27 +43,33 @@ const isSpaceByte = (b: number) => b === 0x20 || (b >= 0x09 && b <= 0x0d);
 
 /** Byte ranges [start, end) of whitespace-separated tokens that contain a byte >= 0x80, evenly sampled. */
 function sampleHighByteTokens(bytes: Uint8Array): Array<[number, number]> {
-  const all: Array<[number, number]> = [];
-  let start = -1;
-  let high = false;
-  for (let i = 0; i <= bytes.length; i++) {
-    const b = i < bytes.length ? (bytes[i] ?? 0) : 0x20;
-    if (isSpaceByte(b)) {
-      if (start >= 0 && high && i - start <= MAX_TOKEN) all.push([start, i]);
-      start = -1;
-      high = false;
-    } else {
-      if (start < 0) start = i;
-      if (b >= 0x80) high = true;
+  const visit = (each: (start: number, end: number) => void) => {
+    let start = -1;
+    let high = false;
+    for (let i = 0; i <= bytes.length; i++) {
+      const b = i < bytes.length ? (bytes[i] ?? 0) : 0x20;
+      if (isSpaceByte(b)) {
+        if (start >= 0 && high && i - start <= MAX_TOKEN) each(start, i);
+        start = -1;
+        high = false;
+      } else {
+        if (start < 0) start = i;
+        if (b >= 0x80) high = true;
+      }
     }
-  }
-  if (all.length <= SAMPLE_TOKENS) return all;
-  const step = all.length / SAMPLE_TOKENS;
+  };
+  let total = 0;
+  visit(() => total++);
+  const step = Math.max(1, total / SAMPLE_TOKENS);
   const out: Array<[number, number]> = [];
-  for (let k = 0; k < SAMPLE_TOKENS; k++) {
-    const t = all[Math.floor(k * step)];
-    if (t !== undefined) out.push(t);
-  }
+  let index = 0;
+  let next = 0;
+  visit((s, e) => {
+    if (index++ === Math.floor(next)) {
+      out.push([s, e]);
+      next += step;
+    }
+  });
   return out;
 }
 
@@ -135,9 +141,15 @@ const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 /** The whitespace-delimited word around `at`, or null when it is longer than MAX_TOKEN. */
 function wordAround(text: string, at: number): { start: number; end: number } | null {
   let start = at;
-  while (start > 0 && !isSpace(text[start - 1])) if (at - --start > MAX_TOKEN) return null;
+  while (start > 0 && !isSpace(text[start - 1])) {
+    start--;
+    if (at - start > MAX_TOKEN) return null;
+  }
   let end = at + 1;
-  while (end < text.length && !isSpace(text[end])) if (++end - start > MAX_TOKEN) return null;
+  while (end < text.length && !isSpace(text[end])) {
+    end++;
+    if (end - start > MAX_TOKEN) return null;
+  }
   return { start, end };
 }
 
@@ -147,8 +159,10 @@ export interface TextVerdict {
   /** Words read as they are, and under each repair. */
   asIs: Tally;
   scores: Record<MojibakeKind, Tally>;
-  /** Words that read badly as they are but well after the repair. */
+  /** Words (2+ letters) that read badly as they are but well after the repair. */
   evidence: Record<MojibakeKind, number>;
+  /** The same, counted once per distinct word. */
+  distinct: Record<MojibakeKind, Set<string>>;
   /** Suspicious words sampled. */
   sampled: number;
 }
@@ -165,15 +179,20 @@ export function detectMojibake(text: string): TextVerdict {
     asIs: { valid: 0, invalid: 0 },
     scores: { tcvn3: { valid: 0, invalid: 0 }, vni: { valid: 0, invalid: 0 }, 'utf-8': { valid: 0, invalid: 0 } },
     evidence: { tcvn3: 0, vni: 0, 'utf-8': 0 },
+    distinct: { tcvn3: new Set(), vni: new Set(), 'utf-8': new Set() },
     sampled: 0,
   };
   const perRegion = Math.ceil(SAMPLE_TOKENS / SAMPLE_REGIONS);
   let resumeAt = 0;
-  for (let region = 0; region < SAMPLE_REGIONS; region++) {
+  let exhausted = false;
+  for (let region = 0; region < SAMPLE_REGIONS && !exhausted; region++) {
     SUSPECT_CHAR.lastIndex = Math.max(resumeAt, Math.floor((region * text.length) / SAMPLE_REGIONS));
     for (let k = 0; k < perRegion; ) {
       const m = SUSPECT_CHAR.exec(text);
-      if (m === null) break;
+      if (m === null) {
+        exhausted = true;
+        break;
+      }
       const word = wordAround(text, m.index);
       if (word === null) {
         // skip the rest of an over-long run
@@ -192,20 +211,24 @@ export function detectMojibake(text: string): TextVerdict {
       const asIs = judgeToken(token);
       tally(v.asIs, asIs);
       for (const kind of kinds) {
-        let verdict: 'valid' | 'invalid' | 'neutral';
+        let converted: string | null;
         if (kind === 'utf-8') {
-          let s: string | null = null;
           try {
-            s = utf8Fatal.decode(bytes);
+            converted = utf8Fatal.decode(bytes).normalize('NFC');
           } catch {
-            s = null;
+            converted = null;
           }
-          verdict = s === null || s === token ? 'neutral' : judgeToken(s.normalize('NFC'));
+          if (converted === token) converted = null;
         } else {
-          verdict = judgeToken((kind === 'tcvn3' ? decodeTcvn3(bytes) : decodeVni(bytes)).normalize('NFC'));
+          converted = (kind === 'tcvn3' ? decodeTcvn3(bytes) : decodeVni(bytes)).normalize('NFC');
         }
+        const verdict = converted === null ? 'neutral' : judgeToken(converted);
         tally(v.scores[kind], verdict);
-        if (asIs !== 'valid' && verdict === 'valid') v.evidence[kind]++;
+        // evidence: a word (of two letters or more) that reads well only after the repair
+        if (asIs !== 'valid' && verdict === 'valid' && converted !== null && (converted.match(/\p{L}/gu)?.length ?? 0) >= 2) {
+          v.evidence[kind]++;
+          v.distinct[kind].add(converted);
+        }
       }
     }
     resumeAt = Math.max(resumeAt, SUSPECT_CHAR.lastIndex);
@@ -213,7 +236,7 @@ export function detectMojibake(text: string): TextVerdict {
   SUSPECT_CHAR.lastIndex = 0;
   const best = [...kinds].sort((a, b) => v.evidence[b] - v.evidence[a])[0] ?? 'tcvn3';
   const ev = v.evidence[best];
-  const convincing = (ev >= 3 && ev >= 0.2 * v.sampled) || (ev >= 1 && ev === v.sampled);
+  const convincing = v.distinct[best].size >= 3 && ev >= 0.2 * v.sampled;
   if (convincing && ratio(v.scores[best]) >= 0.6) v.kind = best;
   return v;
 }

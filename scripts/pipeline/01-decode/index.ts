@@ -181,7 +181,6 @@ function decodeUtf16(bytes: Uint8Array, file: string, enc: 'utf-16le' | 'utf-16b
     throw new DecodeError(file, 'invalid-utf16', `invalid ${name}: it contains an unpaired surrogate. ${SAVE_AS_UTF8}`);
   }
   const warnings: string[] = [];
-  // eslint-disable-next-line no-control-regex
   const ctl = text.match(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g);
   if (ctl !== null) {
     if (ctl.includes('\u0000') || (ctl.length >= 3 && ctl.length >= text.length * 0.01)) {
@@ -276,6 +275,15 @@ function decodeNonUtf8(
   const verdict = detectLegacyBytes(body);
   const enc = verdict.encoding;
   if (enc === null) {
+    const lossy = new TextDecoder('utf-8').decode(body);
+    const bad = lossy.match(/\uFFFD/g)?.length ?? 0;
+    const nonAscii = lossy.match(/[^\u0000-\u007f]/g)?.length ?? 0;
+    if (bad * 10 < nonAscii) {
+      throw invalidUtf8(
+        `Most of the file is valid UTF-8, but ${bad} byte sequence(s) are not (damaged, or pasted from a file in another encoding). ` +
+          'Fix them against the original.',
+      );
+    }
     throw invalidUtf8(`The file is probably in an 8-bit encoding (such as Windows-1252) that is not Vietnamese. ${SAVE_AS_UTF8}`);
   }
   const name = ENCODING_NAMES[enc];
@@ -343,9 +351,11 @@ function restoreTcvn3Capitals(text: string): { text: string; restored: number } 
     return u;
   };
   const lines = text.split('\n').map((line) => {
-    if (!/[^\u0000-\u007f]/.test(line)) return line;
+    // Only lines with an ASCII capital and a non-ASCII letter can need it; most lines stop here.
+    if (!/[A-Z]/.test(line) || !/[^\u0000-\u007f]/.test(line)) return line;
+    if (/[a-z]/.test(line)) return line.replace(/\S*[A-Z]\S*/g, (w) => (isAllCapsWord(w) ? upper(w) : w));
     const words = line.split(/(\s+)/);
-    const lineAllCaps = !/[a-z]/.test(line) && words.some((w) => isAllCapsWord(w) || isCapitalsOnly(w));
+    const lineAllCaps = words.some((w) => isAllCapsWord(w) || isCapitalsOnly(w));
     return words.map((w) => (isAllCapsWord(w) || (lineAllCaps && hasLowerVietnamese(w)) ? upper(w) : w)).join('');
   });
   return { text: lines.join('\n'), restored };

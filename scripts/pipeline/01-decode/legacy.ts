@@ -82,25 +82,22 @@ const TCVN_A0_FF: readonly number[] = [
   /* F8 */ 0x1ee9, 0x1ef1, 0x1ef3, 0x1ef7, 0x1ef9, 0x00fd, 0x1ef5, 0x1ed0,
 ];
 
-/** Byte -> string for all 256 bytes. */
-const TCVN3_DECODE: readonly string[] = (() => {
-  const t: string[] = [];
-  for (let b = 0; b < 0xa0; b++) t.push(cp1252Char(b));
-  for (const cp of TCVN_A0_FF) t.push(String.fromCharCode(cp));
+/** Byte -> UTF-16 code unit for all 256 bytes (every TCVN3 character is one code unit). */
+const TCVN3_DECODE: Uint16Array = (() => {
+  const t = new Uint16Array(256);
+  for (let b = 0; b < 0xa0; b++) t[b] = cp1252Char(b).charCodeAt(0);
+  TCVN_A0_FF.forEach((cp, i) => (t[0xa0 + i] = cp));
   return t;
 })();
 
+const utf16le = new TextDecoder('utf-16le');
+
 /** Decodes TCVN3 bytes to a (not yet NFC-normalised) string. */
 export function decodeTcvn3(bytes: Uint8Array): string {
-  let out = '';
-  const CHUNK = 8192;
-  for (let start = 0; start < bytes.length; start += CHUNK) {
-    const end = Math.min(bytes.length, start + CHUNK);
-    const parts: string[] = [];
-    for (let i = start; i < end; i++) parts.push(TCVN3_DECODE[bytes[i] ?? 0] ?? '');
-    out += parts.join('');
-  }
-  return out;
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) units[i] = TCVN3_DECODE[bytes[i] ?? 0] ?? 0xfffd;
+  // Uint16Array is little-endian on every platform Node runs on (x86, ARM).
+  return utf16le.decode(units);
 }
 
 /** Unicode letter -> TCVN3 byte (VN3 subset only: what ABC fonts can show). */

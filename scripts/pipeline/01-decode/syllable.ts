@@ -46,7 +46,6 @@ export function isVietnameseSyllable(word: string): boolean {
   return SYLLABLE.test(bare);
 }
 
-// eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\u0000-\u007f]/;
 const EDGE = /^[\p{P}\p{S}\p{N}\p{Z}\u00ad]+|[\p{P}\p{S}\p{N}\p{Z}\u00ad]+$/gu;
 const PLAIN_WORD = /^[A-Za-z0-9]+$/;

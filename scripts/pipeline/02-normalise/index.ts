@@ -68,14 +68,18 @@ export function stripMarkup(raw: string): { text: string; emphasised: boolean } 
   return { text: text.trim(), emphasised };
 }
 
-function wrapWidthOf(lengths: number[]): number {
-  if (lengths.length < 20) return Infinity;
-  const sorted = [...lengths].sort((a, b) => a - b);
-  const long = sorted.filter((n) => n > 200).length;
-  // Markdown-ish sources keep a paragraph on one line: no hard wrap.
-  if (long / sorted.length > 0.15) return Infinity;
-  const p90 = sorted[Math.floor(sorted.length * 0.9)] ?? Infinity;
-  return p90;
+/**
+ * The width at which a source was hard-wrapped, or Infinity when each line is
+ * already a paragraph (markdown-ish sources). Wrapped text shows itself by
+ * many lines that continue in lower case on the next line.
+ */
+function wrapWidthOf(lines: Line[]): number {
+  if (lines.length < 20) return Infinity;
+  let continued = 0;
+  for (let i = 1; i < lines.length; i++) if (/^\p{Ll}/u.test((lines[i] as Line).text)) continued++;
+  if (continued / (lines.length - 1) < 0.2) return Infinity;
+  const sorted = lines.map((l) => l.text.length).sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length * 0.9)] ?? Infinity;
 }
 
 export function normalise(text: string): NormalisedText {
@@ -114,6 +118,6 @@ export function normalise(text: string): NormalisedText {
     lines.push({ text: clean.replace(/[ \t]+/g, ' '), sourceLine, blankBefore: blank, indent, emphasised });
     blank = false;
   });
-  const wrapWidth = wrapWidthOf(lines.map((l) => l.text.length));
+  const wrapWidth = wrapWidthOf(lines);
   return { lines, footnotes, wrapWidth, removed };
 }

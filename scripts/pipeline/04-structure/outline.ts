@@ -220,7 +220,7 @@ export function buildOutline(lines: Line[], wrapWidth: number): OutlineResult {
       // The line after a provision's one-line heading starts the provision's text
       // ("5- Nâng cao ... chính trị\nPhát huy vai trò ...") unless the heading dangles.
       // Headings wrap over at most two lines and hold no sentence end.
-      const headingSoFar = open?.provision ? joinLines(open.lines.map((l) => l.text)) : '';
+      const headingSoFar = open?.provision && open.lines.length <= 2 ? joinLines(open.lines.map((l) => l.text)) : '';
       const afterHeading =
         open !== null && open.provision !== null && open.bullet === null && open.lines.length >= 1 && open.lines.length <= 2 &&
         headingSoFar.length <= 200 && !/[.!?]\s/.test(headingSoFar) && prev !== null && /^\p{Lu}/u.test(line.text) && !dangles(prev.text) && !endsSentence(prev.text) &&
