@@ -8,7 +8,8 @@ import { decodeSource } from './01-decode/index.ts';
 import { normalise } from './02-normalise/index.ts';
 import { segment } from './03-segment/index.ts';
 import { structure } from './04-structure/index.ts';
-import { readHeader } from './05-metadata/header.ts';
+import { readHeader, type TextFacts } from './05-metadata/header.ts';
+import type { Line } from './02-normalise/index.ts';
 import { identityOf, resolveMetadata } from './05-metadata/index.ts';
 import type { CatalogEntry } from './05-metadata/catalog.ts';
 import { annotate, type Correction } from './06-annotate/index.ts';
@@ -25,7 +26,7 @@ export function readDocument({ file, bytes, catalog, corrections }: ReadInput): 
   const norm = normalise(decoded.text);
   const seg = segment(norm.lines, norm.wrapWidth);
   const { provisions, issues: structureIssues } = structure(seg, norm.wrapWidth);
-  const facts = readHeader(seg.header, seg.signature, seg.closing);
+  const facts = readCorrectedHeader(seg.header, seg.signature, seg.closing, corrections);
   const { meta, issues: metaIssues } = resolveMetadata(facts, catalog);
   const { id, url } = identityOf(meta, catalog, file);
   const quality: QualityIssue[] = [
@@ -51,4 +52,22 @@ export function readDocument({ file, bytes, catalog, corrections }: ReadInput): 
     quality,
   };
   return annotate(model, norm.footnotes, corrections);
+}
+
+/**
+ * Metadata from the header and signature, read after the editor's corrections
+ * (so "Nguyên Xuân Ký" corrected to "Nguyễn Xuân Ký" names the signer); a fact
+ * that a correction changed says so in its note.
+ */
+function readCorrectedHeader(header: Line[], signature: Line[], closing: Line[], corrections: Correction[]): TextFacts {
+  const fix = (lines: Line[]): Line[] =>
+    lines.map((l) => ({ ...l, text: corrections.reduce((t, c) => (c.provision && c.provision !== 'chu-ky' ? t : t.split(c.original).join(c.corrected)), l.text) }));
+  const raw = readHeader(header, signature, closing);
+  if (corrections.length === 0) return raw;
+  const fixed = readHeader(fix(header), fix(signature), fix(closing));
+  for (const key of Object.keys(fixed) as Array<keyof TextFacts>) {
+    const before = JSON.stringify(raw[key].value);
+    if (before !== JSON.stringify(fixed[key].value)) fixed[key].note = `after an editorial correction; the source reads ${before}`;
+  }
+  return fixed;
 }
