@@ -68,7 +68,9 @@ function unifiedConfig(): string {
       `import base from ${JSON.stringify(join(PROJECT_ROOT, 'astro.config.mjs'))};`,
       `import { unified } from ${JSON.stringify(remark)};`,
       `import rehypeSlug from ${JSON.stringify(slug)};`,
-      `export default { ...base, markdown: { ...base.markdown, processor: unified({ smartypants: false, rehypePlugins: [rehypeSlug] }) } };`,
+      `const processor = unified({ smartypants: false, rehypePlugins: [rehypeSlug] });`,
+      `console.log('[bench] markdown processor: ' + processor.name + ' (smartypants off, rehype-slug)');`,
+      `export default { ...base, markdown: { ...base.markdown, processor } };`,
       '',
     ].join('\n'),
   );
@@ -132,7 +134,7 @@ function report(count: number, synthetic: SyntheticSummary, runs: EngineRun[]): 
   for (const run of runs) header.push(`${run.engine} s`, `${run.engine} peak RSS`);
   const rows: string[][] = [header];
   for (const name of STAGE_NAMES) {
-    const row = [name];
+    const row: string[] = [name];
     for (const run of runs) {
       const stage = run.build.stages.find((s) => s.name === name);
       row.push(stage ? `${stage.seconds.toFixed(1)}${stage.ok ? '' : ' FAILED'}` : '–', stage ? mb(stage.peakRssBytes) : '–');

@@ -134,24 +134,48 @@ export interface QualityIssue {
   text?: string;
 }
 
+/** What a citation says of the cited document (parsed, normalised). */
+export interface CitedIdentity {
+  kind: 'numbered' | 'plenum' | 'law';
+  /** The type word decides the type (DESIGN.md), not the symbol's code. */
+  type: DocTypeCode | null;
+  typeWord: string;
+  numberSymbol: string | null;
+  /** A bare number without symbol ("Nghị quyết số 19 ngày 03/3/2015"). */
+  number: string | null;
+  date: string | null;
+  year: number | null;
+  issuer: Issuer | null;
+  /** How the issuer was decided ("của Tỉnh ủy", "symbol code TW", ...). */
+  issuerBasis: string;
+  /** A provision of the cited document, e.g. "dieu-80". */
+  provision: string | null;
+  /** Human name for unnumbered citations: "Nghị quyết Trung ương 6 khóa XII", "Luật Chăn nuôi năm 2018". */
+  name: string | null;
+}
+
 /** A citation of another document, recognised in the text (cross-links work). */
 export interface Citation {
   /** The citation as written in the source. */
   text: string;
-  /** Id of the provision that contains it. */
+  /** Id of the provision that contains it ("chu-thich" for footnotes). */
   provision: string;
-  /** Parsed identity of the cited document. */
-  identity: {
-    type: DocTypeCode | null;
-    numberSymbol: string | null;
-    date: string | null;
-    year: number | null;
-    issuer: string | null;
-    provision?: string;
-  };
+  /** The sentence it stands in, for "cited by" lists. */
+  sentence: string;
+  identity: CitedIdentity;
+  /** The type word disagrees with the symbol's type code. */
+  typeMismatch: boolean;
+  /** Key of the cited document in the index of cited documents (/tham-chieu/<key>/). */
+  citedKey: string;
   /** Archive document id it resolves to, or null. */
   targetId: string | null;
-  /** Link target in the site (document, provision or cited-document page), or null. */
+  /** The target's identity is itself inferred (catalog), so the link is too. */
+  targetInferred: boolean;
+  /** resolved: one archive document fits; ambiguous: several; unresolved: none. */
+  status: 'resolved' | 'ambiguous' | 'unresolved';
+  /** Archive ids that fit when ambiguous. */
+  candidates: string[];
+  /** Link target in the site (archive document or provision, or the cited-document page). */
   href: string | null;
 }
 

@@ -79,9 +79,17 @@ export const TYPE_WORDS: Array<[RegExp, DocTypeCode]> = [
   [/^luật$/iu, 'L'],
 ];
 
+/** Remove tone marks only (vowel qualities stay): "Quỵ định" -> "Quy đinh". */
+export function stripTones(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300\u0301\u0303\u0309\u0323]/g, '').normalize('NFC');
+}
+
+/** The type a word names; tolerant of OCR tone damage ("Quỵ định", "Quyêt định"). */
 export function typeFromWord(word: string): DocTypeCode | null {
   const w = word.normalize('NFC').replace(/\s+/g, ' ').trim();
   for (const [re, code] of TYPE_WORDS) if (re.test(w)) return code;
+  const toneless = stripTones(w).toLowerCase();
+  for (const [re, code] of TYPE_WORDS) if (stripTones(re.source.replace(/^\^|\$$/g, '').replace(/\\s\+/g, ' ')).toLowerCase() === toneless) return code;
   return null;
 }
 

@@ -10,9 +10,10 @@ import type { DocumentModel } from '../lib/model.ts';
 import { parseCatalog, type CatalogEntry } from './05-metadata/catalog.ts';
 import { parseCorrections } from './06-annotate/corrections.ts';
 import type { Correction } from './06-annotate/index.ts';
-import { emitMdx } from './07-emit/mdx.ts';
-import { json, openRecord, qualityReport, siteDocument } from './07-emit/data.ts';
+import { emitMdx } from './08-emit/mdx.ts';
+import { json, openRecord, qualityReport, siteDocument } from './08-emit/data.ts';
 import { readDocument } from './read-document.ts';
+import { linkArchive, type CitationGraph } from './07-link/index.ts';
 
 export interface ConvertOptions {
   contentDir: string;
@@ -32,7 +33,7 @@ async function readOptional(file: string): Promise<string | null> {
 }
 
 /** Convert in memory: models and the files they produce, or every error. */
-export async function convertInMemory(contentDir: string, log: (line: string) => void = () => {}): Promise<{ documents: DocumentModel[]; errors: string[]; files: Map<string, string> }> {
+export async function convertInMemory(contentDir: string, log: (line: string) => void = () => {}): Promise<{ documents: DocumentModel[]; errors: string[]; files: Map<string, string>; graph: CitationGraph }> {
   const errors: string[] = [];
   const catalogFile = path.join(contentDir, 'catalog.yaml');
   const correctionsFile = path.join(contentDir, 'corrections.yaml');
@@ -79,13 +80,15 @@ export async function convertInMemory(contentDir: string, log: (line: string) =>
 
   documents.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const files = new Map<string, string>();
-  if (errors.length === 0) {
-    for (const d of documents) files.set(`documents/${d.id}.mdx`, emitMdx(d));
-    files.set('data/site.json', json(documents.map(siteDocument)));
-    files.set('data/documents.json', json(documents.map(openRecord)));
-    files.set('data/quality.json', json(qualityReport(documents)));
-  }
-  return { documents, errors, files };
+  if (errors.length > 0) return { documents, errors, files, graph: { citations: [], cited: [] } };
+  // Cross-document step: citations resolved against the whole archive.
+  const { documents: linked, graph } = linkArchive(documents);
+  for (const d of linked) files.set(`documents/${d.id}.mdx`, emitMdx(d));
+  files.set('data/site.json', json(linked.map(siteDocument)));
+  files.set('data/documents.json', json(linked.map(openRecord)));
+  files.set('data/citations.json', json(graph));
+  files.set('data/quality.json', json(qualityReport(linked, graph)));
+  return { documents: linked, errors, files, graph };
 }
 
 /** Write `files` into outDir atomically: build a sibling folder, then swap. */

@@ -23,54 +23,11 @@ async function errorsWith(setup: (c: TempContent) => void): Promise<string[]> {
   return (await convertInMemory(content.dir)).errors;
 }
 
-/** A small HĐND resolution the converter has never seen (built for this test). */
-const NEW_HDND = `HỘI ĐỒNG NHÂN DÂN
-TỈNH QUẢNG NINH
-
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
-
-Số: 176/NQ-HĐND
-
-Quảng Ninh, ngày 08 tháng 12 năm 2023
-
-NGHỊ QUYẾT
-Về nhiệm vụ phát triển kinh tế - xã hội năm 2024
-
-HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG NINH KHÓA XIV, KỲ HỌP THỨ 17
-
-Căn cứ Luật Tổ chức chính quyền địa phương năm 2015;
-
-Xét Tờ trình số 100/TTr-UBND ngày 20 tháng 11 năm 2023 của Ủy ban nhân dân tỉnh,
-
-QUYẾT NGHỊ:
-
-Điều 1. Thông qua mục tiêu, nhiệm vụ năm 2024 như sau:
-
-1. Mục tiêu tổng quát
-
-Giữ vững ổn định, phát triển nhanh và bền vững.
-
-2. Nhiệm vụ, giải pháp
-
-a) Phát triển kinh tế xanh;
-
-b) Chuyển đổi số toàn diện.
-
-Điều 2. Tổ chức thực hiện
-
-1. Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.
-
-2. Thường trực Hội đồng nhân dân tỉnh giám sát việc thực hiện.
-
-Nghị quyết này đã được Hội đồng nhân dân tỉnh khóa XIV, Kỳ họp thứ 17 thông qua ngày 08 tháng 12 năm 2023 và có hiệu lực từ ngày thông qua./.
-
-CHỦ TỊCH
-
-(Đã ký)
-
-Nguyễn Xuân Ký
-`;
+/**
+ * A small HĐND resolution the converter has never seen, written for the tests
+ * in the form of the real ones: Nghị quyết 176/NQ-HĐND, which 002 cites twice.
+ */
+const NEW_HDND = readFileSync('tests/fixtures/176-nq-hdnd.txt', 'utf8');
 
 describe('convert: bad input stops with the file named', () => {
   it('empty file', async () => {

@@ -6,6 +6,7 @@
 import type { DocumentModel, Footnote, Inline, Provision, QualityIssue } from '../../lib/model.ts';
 import type { FootnoteDef } from '../02-normalise/index.ts';
 import { ocrSuspects } from './ocr-suspects.ts';
+import { annotateCitations } from './citations/index.ts';
 
 export interface Correction {
   source: string;
@@ -125,5 +126,5 @@ export function annotate(model: DocumentModel, footnoteDefs: FootnoteDef[], corr
     quality.push({ kind: 'ocr-suspect', message: `"${token}" is not a well-formed Vietnamese syllable${s.count > 1 ? ` (${s.count}×)` : ''}`, text: token, provision: s.provision });
   }
 
-  return { ...model, footnotes, quality };
+  return annotateCitations({ ...model, footnotes, quality });
 }

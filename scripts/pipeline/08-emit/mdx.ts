@@ -54,7 +54,16 @@ export function phrasing(content: Inline[], doc: DocumentModel): PhrasingContent
         const c = doc.citations[node.citationIndex];
         const href = c?.href;
         return c && href
-          ? textEl('a', { href, class: 'citation', ...(c.targetId ? {} : { 'data-unresolved': 'true' }) }, [{ type: 'text', value: node.text }])
+          ? textEl(
+              'a',
+              {
+                href,
+                class: 'citation',
+                ...(c.targetId ? {} : { 'data-unresolved': 'true' }),
+                ...(c.targetInferred ? { 'data-inferred': 'true', title: 'Liên kết dựa trên số ký hiệu suy luận, chưa được xác nhận' } : {}),
+              },
+              [{ type: 'text', value: node.text }],
+            )
           : { type: 'text', value: node.text };
       }
     }

@@ -6,6 +6,7 @@
 import type { DocumentModel, Inline, Provision } from '../../lib/model.ts';
 import type { OpenDocumentRecord, SiteDocument, TocEntry } from '../../lib/site-data.ts';
 import { TYPE_NAMES } from '../../lib/symbol.ts';
+import type { CitationGraph } from '../07-link/index.ts';
 
 export function inlineText(content: Inline[]): string {
   return content
@@ -86,9 +87,15 @@ export function openRecord(doc: DocumentModel): OpenDocumentRecord {
   };
 }
 
-export function qualityReport(docs: DocumentModel[]): unknown {
+export function qualityReport(docs: DocumentModel[], graph: CitationGraph): unknown {
   return {
     documents: docs.map((d) => ({ id: d.id, url: d.url, sourceFile: d.sourceFile, issues: d.quality })),
+    /** Cited documents not in the archive, most cited first: what an editor should add next. */
+    missing: graph.cited
+      .filter((c) => c.targetId === null && c.kind === 'numbered')
+      .map((c) => ({ key: c.key, url: c.url, typeName: c.typeName, numberSymbol: c.numberSymbol ?? c.number, issuer: c.issuer?.name ?? null, datesSeen: c.datesSeen, citedBy: c.citedBy.length }))
+      .sort((a, b) => b.citedBy - a.citedBy || (a.key < b.key ? -1 : 1)),
+    conflicts: graph.cited.filter((c) => c.conflict).map((c) => ({ key: c.key, url: c.url, numberSymbol: c.numberSymbol, issuer: c.issuer?.name ?? null, datesSeen: c.datesSeen })),
   };
 }
 
