@@ -22,7 +22,7 @@ const find = (ps: Provision[], id: string): Provision | undefined => {
   return undefined;
 };
 const text = (p: Provision | undefined): string =>
-  p ? [...p.heading, ...p.blocks.flatMap((b) => b.content)].map((c) => ('text' in c ? c.text : c.kind === 'target' ? c.label : c.kind === 'correction' ? c.corrected : '')).join(' ') : '';
+  p ? [...p.heading, ...p.blocks.flatMap((b) => b.content)].map((c) => ('text' in c ? c.text : c.kind === 'target' ? c.label : c.kind === 'correction' ? c.corrected : '')).join('') : '';
 
 describe('000: Nghị quyết 09-NQ/TU (PDF text, hard wraps, blank line after every line)', () => {
   const d = bySource('000');
@@ -99,8 +99,13 @@ describe('001: resolution for 2023 (OCR noise, header missing)', () => {
   });
   it('lists OCR-damaged words in the quality report', () => {
     const suspects = d.quality.filter((q) => q.kind === 'ocr-suspect').map((q) => q.text);
-    expect(suspects).toEqual(expect.arrayContaining(['tmh', 'tnên', 'COVỈD-Ỉ9', 'xm', 'lứứi']));
+    expect(suspects).toEqual(expect.arrayContaining(['tmh', 'tnên', 'xm', 'lứứi']));
     expect(suspects).not.toContain('COVID-19');
+    // COVỈD-Ỉ9 is corrected by content/corrections.yaml: listed as a correction, no longer a suspect.
+    expect(suspects).not.toContain('COVỈD-Ỉ9');
+    expect(d.quality.some((q) => q.kind === 'correction' && q.text === 'COVỈD-Ỉ9')).toBe(true);
+    const corrected = (find(d.provisions, 'mo-dau') as Provision).blocks.flatMap((b) => b.content).find((c) => c.kind === 'correction');
+    expect(corrected).toEqual({ kind: 'correction', original: 'COVỈD-Ỉ9', corrected: 'COVID-19', note: 'OCR nhận nhầm chữ I và số 1 thành Ỉ' });
   });
   it('removes the stray "• •" bullets from part headings', () => {
     expect(text({ ...(find(d.provisions, 'II') as Provision), blocks: [] })).toBe('NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YỂU');
@@ -128,7 +133,9 @@ describe('002: Nghị quyết 205/NQ-HĐND (markdown-ish, articles, footnote)', 
     expect(d.meta.signerTitle.value).toBe('CHỦ TỊCH');
   });
   it('moves the spliced footnote out and re-joins the paragraph it interrupted', () => {
-    expect(d.footnotes).toEqual([{ n: '1', content: [{ kind: 'text', text: 'Nghị quyết số 108/NQ-CP ngày 10/7/2024 Phiên họp Chính phủ thường kỳ tháng 6 năm 2024 và Hội nghị trực tuyến Chính phủ với địa phương.' }] }]);
+    expect(d.footnotes.map((f) => [f.n, text({ id: '', kind: 'heading', label: '', number: '', heading: f.content, blocks: [], children: [] })])).toEqual([
+      ['1', 'Nghị quyết số 108/NQ-CP ngày 10/7/2024 Phiên họp Chính phủ thường kỳ tháng 6 năm 2024 và Hội nghị trực tuyến Chính phủ với địa phương.'],
+    ]);
     const clause = find(d.provisions, 'dieu-1.3') as Provision;
     const para = clause.blocks.find((b) => b.content.some((c) => c.kind === 'footnoteRef'));
     expect(para).toBeDefined();
@@ -154,7 +161,10 @@ describe('003: resolution on administrative reform (OCR, merged two-column signa
   });
   it('splits the signature out of the merged recipients list', () => {
     const sig = (find(d.provisions, 'chu-ky') as Provision).blocks.map((b) => text({ ...(find(d.provisions, 'chu-ky') as Provision), heading: [], blocks: [b] }));
-    expect(sig).toEqual(['T/M TÌNH ỦY', 'THƯ', 'Nguyên Xuân Ký']);
+    // Split as read; the reader sees the editor's corrections of the OCR (content/corrections.yaml).
+    expect(sig).toEqual(['T/M TỈNH ỦY', 'THƯ', 'Nguyễn Xuân Ký']);
+    expect(d.quality.filter((q) => q.kind === 'correction').map((q) => q.text)).toEqual(['T/M TÌNH ỦY', 'Nguyên Xuân Ký']);
+    expect(d.meta.signer).toMatchObject({ value: 'Nguyễn Xuân Ký', origin: 'signature', note: 'after an editorial correction; the source reads "Nguyên Xuân Ký"' });
     const rec = text({ ...(find(d.provisions, 'noi-nhan') as Provision), heading: [] });
     expect(rec).not.toMatch(/T\/M|Nguyên Xuân Ký|THƯ/);
     expect(d.quality.filter((q) => q.message.startsWith('split a merged two-column line'))).toHaveLength(3);
