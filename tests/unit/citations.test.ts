@@ -151,6 +151,10 @@ describe('adding a cited document', () => {
       ]);
       const mdx = after.files.get(`documents/${d002.id}.mdx`)!;
       expect(mdx).toContain('<a href="/van-ban/hdnd-tinh-quang-ninh/2023/176-nq-hdnd/" class="citation">Nghị quyết số 176/NQ-HĐND ngày 08 tháng 12 năm 2023</a>');
+      // The new document's own citation of a provision links to that provision.
+      const d176 = after.documents.find((d) => d.sourceFile === '005_176.txt')!;
+      const toProvision = d176.citations.find((c) => c.identity.numberSymbol === '09-NQ/TU')!;
+      expect([toProvision.text, toProvision.identity.provision, toProvision.href]).toEqual(['mục II.3 Nghị quyết số 09-NQ/TU ngày 08/12/2017', 'II.3', '/van-ban/tinh-uy-quang-ninh/2017/09-nq-tu/#II.3']);
       // Only those links changed in 002's page.
       const before = shipped.files.get(`documents/${d002.id}.mdx`)!;
       expect(mdx.replaceAll('/van-ban/hdnd-tinh-quang-ninh/2023/176-nq-hdnd/', '/tham-chieu/hdnd-tinh-quang-ninh/176-nq-hdnd-2023/').replaceAll('<a href="/tham-chieu/hdnd-tinh-quang-ninh/176-nq-hdnd-2023/" class="citation">', '<a href="/tham-chieu/hdnd-tinh-quang-ninh/176-nq-hdnd-2023/" class="citation" data-unresolved="true">')).toBe(before);

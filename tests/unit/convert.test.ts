@@ -100,7 +100,7 @@ describe('convert: hostile and unusual text', () => {
   it('renders MDX and HTML injection as inert text', async () => {
     content = tempContent();
     const hostile = NEW_HDND.replace(
-      'Giữ vững ổn định, phát triển nhanh và bền vững.',
+      'Giữ vững ổn định, phát triển nhanh và bền vững;',
       'Giữ vững ổn định.\n\nexport const x = 1\n\nimport fs from "node:fs"\n\n<script>alert(1)</script> {process.exit(1)}',
     );
     content.write('sources/999_hostile.txt', hostile);

@@ -86,8 +86,10 @@ const ISSUER_PHRASE = new RegExp(
   '^\\s?,?\\s+(?:của|do)\\s+((?:Ban Chấp hành Trung ương(?: Đảng)?|Ban Chấp hành Đảng bộ (?:[Tt]ỉnh|[Tt]hành phố)(?: Quảng Ninh)?|Ban Thường vụ (?:Tỉnh|Thành) [uủ][yỷ]|Bộ Ch\\S{1,4} trị|Ban Bí thư(?: Trung ương(?: Đảng)?)?|Ban [Cc]hỉ đạo [Tt]rung ương|Ban Nội chính Trung ương|Hội nghị Trung ương|Tỉnh [uủ][yỷ](?: Quảng Ninh)?|T[iỉ]nh [uủ][yỷ]|Thành [uủ][yỷ]|Hội đồng nhân dân (?:tỉnh|Thành phố|thành phố)|HĐND (?:tỉnh|thành phố)|Ủy ban nhân dân (?:tỉnh|Thành phố|thành phố)|UBND (?:tỉnh|thành phố)|Thủ tướng Chính phủ|Chính phủ|Quốc hội))(?!\\p{L})',
   'iu',
 );
-/** "Điều 80 ", "khoản 2 Điều 5 ", "tại khoản 3 Điều 1 của " right before a citation. */
+/** "Điều 80 ", "khoản 2 Điều 5 ", "điểm a khoản 2 Điều 5 của " right before a citation. */
 const PROVISION_BEFORE = /(?:(?:điểm\s+([a-zđ])\s+)?khoản\s+(\d{1,3})\s+)?Điều\s+(\d{1,3})\s+(?:của\s+)?$/u;
+/** "mục II.3 ", "mục 2.1 của " (party documents cite sections by their numbering path). */
+const SECTION_BEFORE = /mục\s+((?:[IVXLC]+|\d{1,2})(?:\.\d{1,2})*)\s+(?:của\s+)?$/u;
 
 function dateOf(raw: string | undefined): string | null {
   if (!raw) return null;
@@ -96,6 +98,8 @@ function dateOf(raw: string | undefined): string | null {
 }
 
 function provisionBefore(text: string, at: number): { provision: string | null; start: number } {
+  const section = SECTION_BEFORE.exec(text.slice(Math.max(0, at - 40), at));
+  if (section && section[1]) return { provision: section[1], start: at - section[0].length };
   const m = PROVISION_BEFORE.exec(text.slice(Math.max(0, at - 40), at));
   if (!m || !m[3]) return { provision: null, start: at };
   const id = ['dieu-' + m[3], m[2], m[1]].filter(Boolean).join('.');
