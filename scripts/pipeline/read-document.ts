@@ -31,11 +31,11 @@ export function readDocument({ file, bytes, catalog, corrections }: ReadInput): 
   const { id, url } = identityOf(meta, catalog, file);
   const quality: QualityIssue[] = [
     ...decoded.warnings.map((w): QualityIssue => ({ kind: 'note', message: w })),
-    ...norm.removed.map((r): QualityIssue => ({ kind: 'note', message: `removed ${r.why} on source line ${r.sourceLine}`, text: r.text })),
-    ...seg.splits.map((s): QualityIssue => ({ kind: 'note', message: `split a merged two-column line (source line ${s.sourceLine}): "${s.moved}" moved to the signature`, text: s.text })),
+    ...norm.removed.map((r): QualityIssue => ({ kind: 'note', message: `đã bỏ ${r.why === 'page number' ? 'số trang' : 'dấu chấm rời'} ở dòng ${r.sourceLine} của nguồn`, text: r.text })),
+    ...seg.splits.map((s): QualityIssue => ({ kind: 'note', message: `tách dòng bị ghép hai cột (dòng ${s.sourceLine} của nguồn): "${s.moved}" chuyển sang phần chữ ký`, text: s.text })),
     ...structureIssues,
     ...(seg.signature.length === 0 && seg.recipients.length === 0
-      ? [{ kind: 'note', message: 'no "Nơi nhận" list and no signature block: the text may be truncated' } satisfies QualityIssue]
+      ? [{ kind: 'note', message: 'không có "Nơi nhận" và không có phần chữ ký: văn bản có thể bị cắt cụt' } satisfies QualityIssue]
       : []),
     ...metaIssues,
   ];
@@ -67,7 +67,7 @@ function readCorrectedHeader(header: Line[], signature: Line[], closing: Line[],
   const fixed = readHeader(fix(header), fix(signature), fix(closing));
   for (const key of Object.keys(fixed) as Array<keyof TextFacts>) {
     const before = JSON.stringify(raw[key].value);
-    if (before !== JSON.stringify(fixed[key].value)) fixed[key].note = `after an editorial correction; the source reads ${before}`;
+    if (before !== JSON.stringify(fixed[key].value)) fixed[key].note = `theo đính chính của biên tập; nguyên văn: ${before}`;
   }
   return fixed;
 }

@@ -130,7 +130,7 @@ describe('convert: hostile and unusual text', () => {
     expect(errors).toEqual([]);
     const d = documents.find((x) => x.sourceFile === S000)!;
     expect(d.provisions.map((p) => p.id)).toEqual(['mo-dau', 'I', 'II']);
-    expect(d.quality.some((q) => q.message.includes('may be truncated'))).toBe(true);
+    expect(d.quality.some((q) => q.message.includes('có thể bị cắt cụt'))).toBe(true);
   });
   it('a document never seen before gets its metadata and outline with no code change', async () => {
     content = tempContent();

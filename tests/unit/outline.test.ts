@@ -164,10 +164,10 @@ describe('003: resolution on administrative reform (OCR, merged two-column signa
     // Split as read; the reader sees the editor's corrections of the OCR (content/corrections.yaml).
     expect(sig).toEqual(['T/M TỈNH ỦY', 'THƯ', 'Nguyễn Xuân Ký']);
     expect(d.quality.filter((q) => q.kind === 'correction').map((q) => q.text)).toEqual(['T/M TÌNH ỦY', 'Nguyên Xuân Ký']);
-    expect(d.meta.signer).toMatchObject({ value: 'Nguyễn Xuân Ký', origin: 'signature', note: 'after an editorial correction; the source reads "Nguyên Xuân Ký"' });
+    expect(d.meta.signer).toMatchObject({ value: 'Nguyễn Xuân Ký', origin: 'signature', note: 'theo đính chính của biên tập; nguyên văn: "Nguyên Xuân Ký"' });
     const rec = text({ ...(find(d.provisions, 'noi-nhan') as Provision), heading: [] });
     expect(rec).not.toMatch(/T\/M|Nguyên Xuân Ký|THƯ/);
-    expect(d.quality.filter((q) => q.message.startsWith('split a merged two-column line'))).toHaveLength(3);
+    expect(d.quality.filter((q) => q.message.startsWith('tách dòng bị ghép hai cột'))).toHaveLength(3);
   });
   it('records the inferred identity as inferred', () => {
     expect(d.meta.numberSymbol).toMatchObject({ value: '05-NQ/TU', origin: 'catalog', inferred: true });

@@ -102,7 +102,7 @@ function assignIds(provisions: Provision[], issues: QualityIssue[]): void {
     if (seen.has(p.id)) {
       let n = 2;
       while (seen.has(`${p.id}-${n}`)) n++;
-      issues.push({ kind: 'note', message: `provision id "${p.id}" occurs twice; the second is "${p.id}-${n}"`, provision: `${p.id}-${n}` });
+      issues.push({ kind: 'note', message: `mã mục "${p.id}" xuất hiện hai lần; mục sau mang mã "${p.id}-${n}"`, provision: `${p.id}-${n}` });
       p.id = `${p.id}-${n}`;
     }
     seen.add(p.id);

@@ -202,7 +202,7 @@ export function buildOutline(lines: Line[], wrapWidth: number): OutlineResult {
       } else if (m.type !== 'bullet' && /^\p{Lu}/u.test(m.rest)) {
         issues.push({
           kind: 'rejected-heading',
-          message: `"${m.label}" does not continue the numbering here; kept as text`,
+          message: `"${m.label}" không nối tiếp số thứ tự ở đây; giữ là văn bản thường`,
           text: line.text.slice(0, 80),
           provision: current()?.id,
         });

@@ -21,6 +21,13 @@ export class IdentityError extends Error {
 
 const SEGMENT = /^[a-z0-9][a-z0-9-]*$/;
 
+/** Vietnamese names of the metadata fields, for the quality report. */
+const FIELD_NAMES: Record<string, string> = {
+  type: 'loại văn bản', numberSymbol: 'số ký hiệu', date: 'ngày ban hành', year: 'năm ban hành', issuer: 'cơ quan ban hành',
+  organ: 'cơ quan (theo đầu văn bản)', place: 'địa danh', title: 'trích yếu', signer: 'người ký', signerTitle: 'chức danh người ký',
+  signingCapacity: 'thẩm quyền ký', session: 'khóa, kỳ họp',
+};
+
 function fromCatalog<T>(f: CatalogFact<T>): Fact<T> {
   return { value: f.value, origin: 'catalog', note: f.source, ...(f.inferred ? { inferred: true } : {}) };
 }
@@ -29,7 +36,7 @@ function fromCatalog<T>(f: CatalogFact<T>): Fact<T> {
 function pick<T>(name: string, text: Fact<T>, cat: CatalogFact<T> | undefined, issues: QualityIssue[], same: (a: T, b: T) => boolean = (a, b) => a === b): Fact<T> {
   if (text.value !== null) {
     if (cat && !same(text.value, cat.value)) {
-      issues.push({ kind: 'note', message: `catalog ${name} ${JSON.stringify(cat.value)} ignored: the text says ${JSON.stringify(text.value)} (use a correction to fix the text)` });
+      issues.push({ kind: 'note', message: `danh mục ghi ${FIELD_NAMES[name] ?? name} là ${JSON.stringify(cat.value)} nhưng văn bản ghi ${JSON.stringify(text.value)}: dùng theo văn bản (sửa văn bản bằng một đính chính nếu cần)` });
     }
     return text;
   }
@@ -68,8 +75,8 @@ export function resolveMetadata(text: TextFacts, entry: CatalogEntry | undefined
     session: text.session,
   };
   for (const [k, f] of Object.entries(meta) as Array<[string, Fact<unknown>]>) {
-    if (f.value === null) issues.push({ kind: 'metadata-gap', message: `${k} is unknown`, text: k });
-    else if (f.inferred) issues.push({ kind: 'note', message: `${k} is inferred: ${f.note ?? ''}`, text: k });
+    if (f.value === null) issues.push({ kind: 'metadata-gap', message: `chưa rõ ${FIELD_NAMES[k] ?? k}`, text: k });
+    else if (f.inferred) issues.push({ kind: 'note', message: `${FIELD_NAMES[k] ?? k} là suy luận: ${f.note ?? ''}`, text: k });
   }
   return { meta, issues };
 }

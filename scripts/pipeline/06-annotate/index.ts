@@ -104,7 +104,7 @@ export function annotate(model: DocumentModel, footnoteDefs: FootnoteDef[], corr
       });
     });
     if (count === 0) problems.push(`correction "${c.original}" -> "${c.corrected}"${c.provision ? ` in ${c.provision}` : ''} matches nothing in the text`);
-    else quality.push({ kind: 'correction', message: `"${c.original}" corrected to "${c.corrected}" (${count}×)${c.note ? `: ${c.note}` : ''}`, text: c.original, ...(c.provision ? { provision: c.provision } : {}) });
+    else quality.push({ kind: 'correction', message: `"${c.original}" được đính chính thành "${c.corrected}" (${count} lần)${c.note ? `: ${c.note}` : ''}`, text: c.original, ...(c.provision ? { provision: c.provision } : {}) });
   }
   if (problems.length > 0) throw new CorrectionError(`${model.sourceFile}: ${problems.join('; ')}`);
 
@@ -123,7 +123,7 @@ export function annotate(model: DocumentModel, footnoteDefs: FootnoteDef[], corr
     }
   });
   for (const [token, s] of seen) {
-    quality.push({ kind: 'ocr-suspect', message: `"${token}" is not a well-formed Vietnamese syllable${s.count > 1 ? ` (${s.count}×)` : ''}`, text: token, provision: s.provision });
+    quality.push({ kind: 'ocr-suspect', message: `"${token}" không phải âm tiết tiếng Việt hợp lệ (nghi lỗi nhận dạng chữ)${s.count > 1 ? `, ${s.count} lần` : ''}`, text: token, provision: s.provision });
   }
 
   return annotateCitations({ ...model, footnotes, quality });

@@ -74,7 +74,7 @@ export function linkArchive(docs: DocumentModel[]): { documents: DocumentModel[]
         const t = candidates[0] as DocumentModel;
         const hasProvision = c.identity.provision !== null && provisionIds.get(t.id)?.has(c.identity.provision);
         if (c.identity.provision && !hasProvision) {
-          extraQuality.get(doc.id)?.push({ kind: 'note', message: `"${c.text}" names ${c.identity.provision}, which ${t.url} does not have; linked to the document`, provision: c.provision });
+          extraQuality.get(doc.id)?.push({ kind: 'note', message: `"${c.text}" nêu ${c.identity.provision} nhưng ${t.url} không có mục này; chỉ liên kết đến văn bản`, provision: c.provision });
         }
         out = {
           ...c,
@@ -88,8 +88,8 @@ export function linkArchive(docs: DocumentModel[]): { documents: DocumentModel[]
         out = { ...c, status: candidates.length > 1 ? 'ambiguous' : 'unresolved', targetId: null, candidates: candidates.map((d) => d.id), href: citedUrl };
         extraQuality.get(doc.id)?.push(
           candidates.length > 1
-            ? { kind: 'citation-ambiguous', message: `"${c.text}" fits ${candidates.length} archive documents (${candidates.map((d) => d.url).join(', ')}); not linked to any`, provision: c.provision, text: c.text }
-            : { kind: 'citation-unresolved', message: `"${c.text}" is not in the archive (${c.identity.issuer?.name ?? 'issuer unknown'}); see ${citedUrl}`, provision: c.provision, text: c.text },
+            ? { kind: 'citation-ambiguous', message: `"${c.text}" khớp với ${candidates.length} văn bản trong kho (${candidates.map((d) => d.url).join(', ')}); không liên kết đến văn bản nào`, provision: c.provision, text: c.text }
+            : { kind: 'citation-unresolved', message: `"${c.text}" chưa có trong kho (${c.identity.issuer?.name ?? 'chưa rõ cơ quan ban hành'}); xem ${citedUrl}`, provision: c.provision, text: c.text },
         );
       }
       const id = out.identity;
@@ -127,7 +127,7 @@ export function linkArchive(docs: DocumentModel[]): { documents: DocumentModel[]
       for (const by of entry.citedBy) {
         extraQuality.get(by.document)?.push({
           kind: 'citation-conflict',
-          message: `${entry.typeName ?? ''} ${entry.numberSymbol ?? entry.number ?? ''} of ${entry.issuer?.name ?? '?'} is cited with different dates: ${entry.datesSeen.join(', ')}`.trim(),
+          message: `${entry.typeName ?? ''} ${entry.numberSymbol ?? entry.number ?? ''} của ${entry.issuer?.name ?? '?'} được dẫn với các ngày khác nhau: ${entry.datesSeen.join(', ')}`.trim(),
           provision: by.provision,
           text: by.text,
         });

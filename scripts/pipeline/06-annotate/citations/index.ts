@@ -109,7 +109,7 @@ export function annotateCitations(model: DocumentModel): DocumentModel {
   const quality = [...model.quality];
   for (const c of citations) {
     if (c.typeMismatch) {
-      quality.push({ kind: 'citation-type-mismatch', message: `"${c.text}": the word "${c.identity.typeWord}" and the symbol's code disagree; kept as written`, provision: c.provision, text: c.text });
+      quality.push({ kind: 'citation-type-mismatch', message: `"${c.text}": từ "${c.identity.typeWord}" không khớp với mã loại trong số ký hiệu; giữ nguyên như văn bản`, provision: c.provision, text: c.text });
     }
   }
   return { ...model, citations, quality };
