@@ -33,6 +33,9 @@ export function readDocument({ file, bytes, catalog, corrections }: ReadInput): 
     ...decoded.warnings.map((w): QualityIssue => ({ kind: 'note', message: w })),
     ...norm.removed.map((r): QualityIssue => ({ kind: 'note', message: `đã bỏ ${r.why === 'page number' ? 'số trang' : 'dấu chấm rời'} ở dòng ${r.sourceLine} của nguồn`, text: r.text })),
     ...seg.splits.map((s): QualityIssue => ({ kind: 'note', message: `tách dòng bị ghép hai cột (dòng ${s.sourceLine} của nguồn): "${s.moved}" chuyển sang phần chữ ký`, text: s.text })),
+    ...seg.splits
+      .filter((s) => s.dropped !== '')
+      .map((s): QualityIssue => ({ kind: 'note', message: `đã bỏ ký tự rời giữa hai cột ở dòng ${s.sourceLine} của nguồn`, text: s.dropped })),
     ...structureIssues,
     ...(seg.signature.length === 0 && seg.recipients.length === 0
       ? [{ kind: 'note', message: 'không có "Nơi nhận" và không có phần chữ ký: văn bản có thể bị cắt cụt' } satisfies QualityIssue]

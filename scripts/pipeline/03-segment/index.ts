@@ -22,7 +22,7 @@ export interface Segmented {
   recipients: Line[];
   signature: Line[];
   /** Pieces cut off merged two-column lines, for the quality report. */
-  splits: Array<{ sourceLine: number; text: string; moved: string }>;
+  splits: Array<{ sourceLine: number; text: string; moved: string; dropped: string }>;
 }
 
 const SEPARATOR = /^[-_=*]{3,}$/;
@@ -95,8 +95,11 @@ function splitMerged(
     }
     if (moved !== null) {
       const cut = text.lastIndexOf(moved);
-      text = text.slice(0, cut).replace(/[\s'’‘^]+$/, '').trim();
-      splits.push({ sourceLine: line.sourceLine, text: line.text, moved });
+      const kept = text.slice(0, cut).replace(/[\s'’‘^]+$/, '').trim();
+      // Stray OCR marks between the columns ("' '", "^") are dropped, and said so.
+      const dropped = text.slice(kept.length, cut).replace(/\s+/g, ' ').trim();
+      text = kept;
+      splits.push({ sourceLine: line.sourceLine, text: line.text, moved, dropped });
       signature.push({ ...line, text: moved });
     }
     if (text !== '') recipients.push({ ...line, text });

@@ -1,0 +1,70 @@
+/**
+ * Faithful text: every word of each source is in the document model exactly
+ * as often as in the source (markup and page artefacts aside), and the model
+ * has no word the source lacks. Corrections count with their original text.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { DocumentModel, Inline, Provision } from '../../scripts/lib/model.ts';
+import { loadShippedDocuments } from '../support/shipped.ts';
+
+const docs = await loadShippedDocuments();
+
+function inlineWords(content: Inline[]): string {
+  return content
+    .map((n) => (n.kind === 'text' ? n.text : n.kind === 'correction' ? n.original : n.kind === 'target' ? n.label : n.kind === 'citation' ? n.text : n.n))
+    .join('');
+}
+
+function modelText(d: DocumentModel): string {
+  const parts: string[] = [...d.segments.header];
+  const visit = (ps: Provision[]): void => {
+    for (const p of ps) {
+      parts.push(p.label, inlineWords(p.heading));
+      for (const b of p.blocks) parts.push(b.kind === 'bullet' ? b.marker : '', inlineWords(b.content));
+      visit(p.children);
+    }
+  };
+  visit(d.provisions);
+  for (const f of d.footnotes) parts.push(f.n, inlineWords(f.content));
+  return parts.join(' ');
+}
+
+/**
+ * Characters of a text, without whitespace and without the markup the
+ * normaliser removes (`#` heading marks, `*` emphasis, `<sup>` tags, "• •"
+ * page artefacts, the "-----" separator). Comparing characters, not words,
+ * avoids counting a re-joined line or a split-off bullet marker as a change.
+ */
+function chars(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const cleaned = text
+    .normalize('NFC')
+    .replace(/<\/?sup>/g, '')
+    .replace(/^\s*#{1,6}\s/gm, '')
+    .replace(/\*+/g, '')
+    .replace(/[•·▪]/g, '')
+    .replace(/^\s*-{3,}\s*$/gm, '')
+    .replace(/\s+/g, '');
+  for (const ch of cleaned) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  return counts;
+}
+
+function difference(a: Map<string, number>, b: Map<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [w, n] of a) if (n > (b.get(w) ?? 0)) out[w] = n - (b.get(w) ?? 0);
+  return out;
+}
+
+describe('faithful text', () => {
+  for (const d of docs) {
+    it(`${d.sourceFile}: no character lost, none added`, () => {
+      const source = chars(readFileSync(`content/sources/${d.sourceFile}`, 'utf8'));
+      // Page numbers and stray OCR marks are the only text allowed to go, and each is reported.
+      const removed = d.quality.filter((q) => /^đã bỏ (số trang|ký tự rời)/.test(q.message)).map((q) => q.text ?? '').join('');
+      const model = chars(modelText(d) + removed);
+      expect(difference(source, model)).toEqual({});
+      expect(difference(model, source)).toEqual({});
+    });
+  }
+});
