@@ -85,23 +85,20 @@ function kindFor(type: MarkerType, parent: Level | undefined): ProvisionKind {
   }
 }
 
-function idFor(m: Marker, parent: Provision | undefined): string {
-  const own =
-    m.type === 'roman'
-      ? String(m.path[0] === undefined ? m.value : toRoman(m))
-      : m.type === 'article'
-        ? `dieu-${m.value}`
-        : m.type === 'letter'
-          ? (POINT_LETTERS[m.value - 1] ?? String(m.value))
-          : m.type === 'dotted'
-            ? String(m.value)
-            : String(m.value);
-  if (!parent || m.type === 'roman' || m.type === 'article') return own;
-  return `${parent.id}.${own}`;
+/** The number as it appears in ids: "II", "3", "2.1", "a". */
+function numberOf(m: Marker): string {
+  if (m.type === 'roman') return m.label.replace(/[^IVXLC]/g, '');
+  if (m.type === 'letter') return POINT_LETTERS[m.value - 1] ?? String(m.value);
+  if (m.type === 'dotted') return m.path.join('.');
+  return String(m.value);
 }
 
-function toRoman(m: Marker): string {
-  return m.label.replace(/[^IVXLC]/g, '');
+/** Parts and articles are top-level ids; anything else extends its parent's id. */
+function idFor(m: Marker, parent: Provision | undefined): string {
+  if (m.type === 'roman') return numberOf(m);
+  if (m.type === 'article') return `dieu-${m.value}`;
+  const own = m.type === 'dotted' ? String(m.value) : numberOf(m);
+  return parent ? `${parent.id}.${own}` : own;
 }
 
 export function buildOutline(lines: Line[], wrapWidth: number): OutlineResult {
@@ -135,12 +132,16 @@ export function buildOutline(lines: Line[], wrapWidth: number): OutlineResult {
     open = null;
   };
 
-  /** Where does a numbered marker belong? null = not a continuation of any sequence. */
-  const place = (m: Marker): { popTo: number; parent: Level | undefined } | null => {
+  /**
+   * Where does a numbered marker belong? The stack depth to cut back to (its
+   * parent is then the top of the stack), or null when the number continues
+   * no sequence.
+   */
+  const place = (m: Marker): number | null => {
     if (m.type === 'roman' || m.type === 'article') {
       const at = stack.findIndex((l) => l.type === m.type);
-      if (at >= 0) return (stack[at] as Level).last + 1 === m.value ? { popTo: at, parent: undefined } : null;
-      return m.value === 1 && !stack.some((l) => l.type === 'roman' || l.type === 'article') ? { popTo: 0, parent: undefined } : null;
+      if (at >= 0) return (stack[at] as Level).last + 1 === m.value ? at : null;
+      return m.value === 1 && !stack.some((l) => l.type === 'roman' || l.type === 'article') ? 0 : null;
     }
     if (m.type === 'dotted') {
       const parentPath = m.path.slice(0, -1).join('.');
@@ -148,8 +149,8 @@ export function buildOutline(lines: Line[], wrapWidth: number): OutlineResult {
         const lvl = stack[i] as Level;
         if (lvl.path.join('.') === parentPath && (lvl.type === 'arabic' || lvl.type === 'dotted')) {
           const child = stack[i + 1];
-          if (child && child.type === 'dotted') return child.last + 1 === m.value ? { popTo: i + 1, parent: lvl } : null;
-          return m.value === 1 ? { popTo: i + 1, parent: lvl } : null;
+          if (child && child.type === 'dotted') return child.last + 1 === m.value ? i + 1 : null;
+          return m.value === 1 ? i + 1 : null;
         }
       }
       return null;
@@ -157,10 +158,9 @@ export function buildOutline(lines: Line[], wrapWidth: number): OutlineResult {
     // arabic or letter: continue the innermost level of that type, or start one.
     for (let i = stack.length - 1; i >= 0; i--) {
       const lvl = stack[i] as Level;
-      if (lvl.type === m.type && lvl.last + 1 === m.value) return { popTo: i, parent: stack[i - 1] };
+      if (lvl.type === m.type && lvl.last + 1 === m.value) return i;
     }
-    if (m.value === 1) return { popTo: stack.length, parent: stack[stack.length - 1] };
-    return null;
+    return m.value === 1 ? stack.length : null;
   };
 
   let prev: Line | null = null;
@@ -179,17 +179,17 @@ export function buildOutline(lines: Line[], wrapWidth: number): OutlineResult {
       // A number right after a full, unfinished line continues that sentence
       // ("giai đoạn 2011 -\n2020. Trong").
       const hangs = prev !== null && (m.type === 'arabic' || m.type === 'letter') && isFullLine(prev, wrapWidth) && !endsSentence(prev.text);
-      const where = hangs ? null : place(m);
-      if (where) {
+      const depth = hangs ? null : place(m);
+      if (depth !== null) {
         flush();
-        stack.length = where.popTo;
-        const parentLevel = where.parent ?? stack[stack.length - 1];
+        stack.length = depth;
+        const parentLevel = stack[stack.length - 1];
         const parent = m.type === 'roman' || m.type === 'article' ? undefined : parentLevel?.provision;
         const provision: Provision = {
           id: idFor(m, parent),
           kind: kindFor(m.type, parentLevel),
           label: m.label,
-          number: m.type === 'dotted' ? m.path.join('.') : m.type === 'roman' ? toRoman(m) : m.type === 'letter' ? (POINT_LETTERS[m.value - 1] ?? '') : String(m.value),
+          number: numberOf(m),
           heading: [],
           blocks: [],
           children: [],
