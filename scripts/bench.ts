@@ -219,7 +219,14 @@ async function main(): Promise<number> {
 
   const contentDir = join(workDir, 'content');
   console.log(`bench: making ${count} synthetic documents in ${contentDir}`);
-  const synthetic = makeSyntheticArchive({ contentDir: join(PROJECT_ROOT, 'content'), outDir: contentDir, count, seed: Number(values.seed) });
+  let synthetic: SyntheticSummary;
+  try {
+    synthetic = makeSyntheticArchive({ contentDir: join(PROJECT_ROOT, 'content'), outDir: contentDir, count, seed: Number(values.seed) });
+  } catch (error) {
+    console.error(`bench: ${(error as Error).message}`);
+    cleanup();
+    return 2;
+  }
 
   const runs: EngineRun[] = [];
   for (const engine of engines) runs.push(await benchEngine(engine, configs.get(engine), contentDir, workDir, { browser: !values['no-browser'], query: values.query }));

@@ -15,7 +15,9 @@ import { runStage, type StageCommand, type StageResult } from './run-stage.ts';
 /** The project root (this file is scripts/build/pipeline.ts). */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export const STAGE_NAMES = ['convert', 'astro', 'pagefind'] as const;
+// urls: the permanence check of the published-URL register (scripts/urls/check.ts,
+// docs/decisions/0501-citable-urls.md), last, so a build that loses a published URL is never promoted.
+export const STAGE_NAMES = ['convert', 'astro', 'pagefind', 'urls'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
 export interface BuildOptions {
@@ -148,6 +150,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     ...process.env,
     ...options.env,
     ARCHIVE_GENERATED_DIR: stagedGenerated,
+    // The site reads content/aliases.yaml (alias pages, moved fragments) from here.
+    ARCHIVE_CONTENT_DIR: contentDir,
     ARCHIVE_DIST_DIR: stagedDist,
     // Keep the tools quiet about telemetry and update checks (no network here).
     ASTRO_TELEMETRY_DISABLED: '1',
@@ -167,6 +171,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       cwd: root,
     },
     pagefind: { name: 'pagefind', command: node, args: [pagefindBin, '--site', stagedDist], env, cwd: root },
+    urls: { name: 'urls', command: node, args: [join(root, 'scripts', 'urls', 'check.ts'), '--dist', stagedDist, '--content', contentDir], env, cwd: root },
   };
 
   const cleanup = () => {
@@ -220,5 +225,7 @@ function checkStageOutput(stage: StageName, generated: string, dist: string): st
       return existsSync(dist) && readdirSync(dist).length > 0 ? null : `wrote nothing into ${dist}`;
     case 'pagefind':
       return existsSync(join(dist, 'pagefind', 'pagefind.js')) ? null : `wrote no ${join(dist, 'pagefind', 'pagefind.js')}`;
+    case 'urls':
+      return null; // a check: its exit status is its evidence
   }
 }

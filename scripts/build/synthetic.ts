@@ -2,7 +2,8 @@
  * A synthetic archive for the bench: N documents made by varying the real
  * sources of content/sources, each with its own identity (and so its own URL).
  *
- * - The shipped documents are kept as they are (with their catalog entries).
+ * - The shipped documents are kept as they are (with their catalog entries),
+ *   so N is at least their number.
  * - Each further document copies one of them (round robin) and gets a new
  *   number: in the header text when the source has one ("Số: 205/NQ-HĐND"),
  *   otherwise in a copy of its catalog entry (numberSymbol and/or the
@@ -114,6 +115,9 @@ export function makeSyntheticArchive(options: SyntheticOptions): SyntheticSummar
     .filter((name) => name.endsWith('.txt'))
     .sort();
   if (bases.length === 0) throw new Error(`no .txt sources in ${sourcesDir}`);
+  // The shipped documents are always part of the archive: their URLs are in the
+  // published-URL register, which the build's urls stage checks.
+  if (count < bases.length) throw new Error(`a synthetic archive needs at least the ${bases.length} shipped documents (asked for ${count})`);
 
   // Everything else in content/ (corrections, published URLs, ...) is kept as is.
   mkdirSync(join(outDir, 'sources'), { recursive: true });
@@ -129,15 +133,12 @@ export function makeSyntheticArchive(options: SyntheticOptions): SyntheticSummar
   const outEntries: CatalogRecord[] = [...entries];
 
   const sizes: number[] = [];
-  const kept = Math.min(count, bases.length);
-  for (let i = 0; i < kept; i++) {
-    const name = bases[i] as string;
+  const kept = bases.length;
+  for (const name of bases) {
     copyFileSync(join(sourcesDir, name), join(outDir, 'sources', name));
     sizes.push(readFileSync(join(sourcesDir, name)).length);
   }
-  // Shipped documents beyond `count` are left out, with their catalog entries.
-  const keptNames = new Set(bases.slice(0, kept));
-  const catalogOut = outEntries.filter((entry) => keptNames.has(entry.source));
+  const catalogOut = outEntries.filter((entry) => bases.includes(entry.source));
 
   for (let i = kept; i < count; i++) {
     const base = bases[i % bases.length] as string;

@@ -36,10 +36,31 @@ export function typeLabel(doc: SiteDocument): string {
   return doc.typeName ?? 'Văn bản';
 }
 
-/** The short name used in lists and titles: "Nghị quyết số 09-NQ/TU" or "Nghị quyết (chưa rõ số)". */
+/** Marker after a value that is an inference, not read from the text (shown wherever the value is). */
+export const INFERRED = '(suy luận)';
+
+/** A fact's value as text, followed by "(suy luận)" when it is an inference: "05-NQ/TU (suy luận)". */
+export function markedValue(fact: Fact<unknown>, display?: string | null): string | null {
+  if (!known(fact)) return null;
+  const text = display ?? String(fact.value);
+  return fact.inferred ? `${text} ${INFERRED}` : text;
+}
+
+/**
+ * The short name used in lists and titles: "Nghị quyết số 09-NQ/TU",
+ * "Nghị quyết số 05-NQ/TU (suy luận)" or "Nghị quyết (chưa rõ số)".
+ */
 export function shortName(doc: SiteDocument): string {
-  const n = doc.meta.numberSymbol.value;
+  const n = markedValue(doc.meta.numberSymbol);
   return n ? `${typeLabel(doc)} số ${n}` : `${typeLabel(doc)} (chưa rõ số)`;
+}
+
+/** The date for lists: "09/04/2021 (suy luận)"; the year alone when only it is known ("năm 2022 (suy luận)"); null when neither. */
+export function dateText(doc: SiteDocument): string | null {
+  const m = doc.meta;
+  if (known(m.date)) return markedValue(m.date, formatDate(m.date.value));
+  if (known(m.year)) return `năm ${markedValue(m.year)}`;
+  return null;
 }
 
 export function issuerName(doc: SiteDocument): string | null {

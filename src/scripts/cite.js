@@ -1,0 +1,122 @@
+/*
+ * "Trích dẫn" buttons on a document page; inlined as a classic script (works
+ * from file:// and on old browsers, hence ES5). The wording is built at build
+ * time by scripts/lib/citation-text.ts: the page carries the document part
+ * (data-cite-base) and its address (data-cite-url), each button its
+ * provision part (data-part); this script only joins them with the same rule
+ * as joinCitation(): non-empty parts, comma-separated.
+ * See docs/decisions/0501-citable-urls.md.
+ */
+(function () {
+  var root = document.querySelector('[data-cite-base]');
+  if (!root) return;
+  var base = root.getAttribute('data-cite-base') || '';
+  var url = root.getAttribute('data-cite-url') || '';
+  // No public site configured: the page carries its path; over http(s) the reader's own address is the best full URL.
+  if (url.charAt(0) === '/' && /^https?:$/.test(location.protocol)) url = location.origin + url;
+
+  function citation(id, part) {
+    var parts = [base, part, id ? url + '#' + id : url];
+    var out = [];
+    for (var i = 0; i < parts.length; i++) if (parts[i]) out.push(parts[i]);
+    return out.join(', ');
+  }
+
+  var shown = document.querySelectorAll('[data-cite-doc]');
+  for (var s = 0; s < shown.length; s++) shown[s].textContent = citation('', '');
+
+  var buttons = document.querySelectorAll('button[data-cite]');
+  for (var b = 0; b < buttons.length; b++) {
+    var button = buttons[b];
+    var id = button.getAttribute('data-cite');
+    if (id) {
+      var name = 'Trích dẫn ' + (button.getAttribute('data-part') || '#' + id);
+      button.setAttribute('aria-label', name);
+      button.title = name;
+    }
+    button.hidden = false;
+  }
+
+  var pop, message, box, opener;
+
+  function closePop() {
+    if (!pop || !pop.parentNode) return;
+    pop.parentNode.removeChild(pop);
+    if (opener) opener.focus();
+  }
+
+  function place(button) {
+    if (!pop) {
+      pop = document.createElement('div');
+      pop.className = 'cite-pop';
+      pop.setAttribute('data-pagefind-ignore', 'all');
+      message = document.createElement('p');
+      message.className = 'cite-pop__msg';
+      message.setAttribute('role', 'status');
+      box = document.createElement('textarea');
+      box.className = 'cite-pop__text';
+      box.readOnly = true;
+      box.rows = 3;
+      box.setAttribute('aria-label', 'Nội dung trích dẫn');
+      var close = document.createElement('button');
+      close.type = 'button';
+      close.className = 'cite-pop__close';
+      close.textContent = 'Đóng';
+      close.onclick = closePop;
+      pop.appendChild(message);
+      pop.appendChild(box);
+      pop.appendChild(close);
+      pop.addEventListener('keydown', function (event) {
+        if (event.key === 'Escape' || event.key === 'Esc') closePop();
+      });
+    }
+    opener = button;
+    // Right after the provision's toolbar (or the document's button), so it shows where the reader is.
+    var anchor = button.parentNode && button.parentNode.className === 'prov-tools' ? button.parentNode : button;
+    anchor.parentNode.insertBefore(pop, anchor.nextSibling);
+  }
+
+  function report(ok) {
+    pop.className = 'cite-pop ' + (ok ? 'cite-pop--ok' : 'cite-pop--fail');
+    message.textContent = ok
+      ? 'Đã sao chép trích dẫn:'
+      : 'Không sao chép tự động được. Trích dẫn đã được chọn sẵn bên dưới: nhấn Ctrl+C để sao chép (trên điện thoại: chạm giữ rồi chọn Sao chép).';
+    if (!ok) {
+      box.focus();
+      box.select();
+    }
+  }
+
+  function legacyCopy() {
+    box.focus();
+    box.select();
+    var ok = false;
+    try {
+      ok = document.execCommand('copy');
+    } catch (e) {
+      ok = false;
+    }
+    if (ok && opener) opener.focus();
+    report(ok);
+  }
+
+  function copy(text, button) {
+    place(button);
+    box.value = text;
+    message.textContent = '';
+    if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext !== false) {
+      navigator.clipboard.writeText(text).then(function () {
+        report(true);
+      }, legacyCopy);
+    } else {
+      legacyCopy();
+    }
+  }
+
+  document.addEventListener('click', function (event) {
+    var el = event.target;
+    while (el && el !== document && !(el.tagName === 'BUTTON' && el.hasAttribute('data-cite'))) el = el.parentNode;
+    if (!el || el === document) return;
+    copy(citation(el.getAttribute('data-cite'), el.getAttribute('data-part')), el);
+  });
+})();
