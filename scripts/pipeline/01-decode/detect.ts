@@ -168,6 +168,32 @@ export interface TextVerdict {
 }
 
 /**
+ * A token read under one repair, and the verdict on it. Words repeat a lot in
+ * a document, so the readings are memoised (bounded, so memory stays flat).
+ */
+const repairs = new Map<string, { converted: string | null; verdict: 'valid' | 'invalid' | 'neutral' }>();
+function repairOf(token: string, bytes: Uint8Array, kind: MojibakeKind): { converted: string | null; verdict: 'valid' | 'invalid' | 'neutral' } {
+  const key = `${kind}\u0000${token}`;
+  const hit = repairs.get(key);
+  if (hit) return hit;
+  let converted: string | null;
+  if (kind === 'utf-8') {
+    try {
+      converted = utf8Fatal.decode(bytes).normalize('NFC');
+    } catch {
+      converted = null;
+    }
+    if (converted === token) converted = null;
+  } else {
+    converted = (kind === 'tcvn3' ? decodeTcvn3(bytes) : decodeVni(bytes)).normalize('NFC');
+  }
+  const result = { converted, verdict: converted === null ? ('neutral' as const) : judgeToken(converted) };
+  if (repairs.size > 50_000) repairs.clear();
+  repairs.set(key, result);
+  return result;
+}
+
+/**
  * Judges valid Unicode text: is it legacy text that was read as Windows-1252
  * and saved again as UTF-8? Only words containing Windows-1252 high
  * characters are read, so ordinary text costs one regex scan.
@@ -211,18 +237,7 @@ export function detectMojibake(text: string): TextVerdict {
       const asIs = judgeToken(token);
       tally(v.asIs, asIs);
       for (const kind of kinds) {
-        let converted: string | null;
-        if (kind === 'utf-8') {
-          try {
-            converted = utf8Fatal.decode(bytes).normalize('NFC');
-          } catch {
-            converted = null;
-          }
-          if (converted === token) converted = null;
-        } else {
-          converted = (kind === 'tcvn3' ? decodeTcvn3(bytes) : decodeVni(bytes)).normalize('NFC');
-        }
-        const verdict = converted === null ? 'neutral' : judgeToken(converted);
+        const { converted, verdict } = repairOf(token, bytes, kind);
         tally(v.scores[kind], verdict);
         // evidence: a word (of two letters or more) that reads well only after the repair
         if (asIs !== 'valid' && verdict === 'valid' && converted !== null && (converted.match(/\p{L}/gu)?.length ?? 0) >= 2) {

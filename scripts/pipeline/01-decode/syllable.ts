@@ -36,8 +36,19 @@ const LETTERS: ReadonlySet<string> = (() => {
   return set;
 })();
 
-/** True when `word` (one syllable, any case, NFC or NFD) is a plausible Vietnamese syllable. */
+const seen = new Map<string, boolean>();
+
+/** True when `word` (one syllable, any case, NFC or NFD) is a plausible Vietnamese syllable. Memoised. */
 export function isVietnameseSyllable(word: string): boolean {
+  const hit = seen.get(word);
+  if (hit !== undefined) return hit;
+  const result = checkSyllable(word);
+  if (seen.size > 100_000) seen.clear();
+  seen.set(word, result);
+  return result;
+}
+
+function checkSyllable(word: string): boolean {
   for (const ch of word.normalize('NFC').toLowerCase()) if (!LETTERS.has(ch)) return false;
   const nfd = word.normalize('NFD');
   const tones = nfd.match(TONE_MARKS);

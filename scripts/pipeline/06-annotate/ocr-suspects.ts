@@ -31,13 +31,26 @@ function partSuspect(part: string): boolean {
   return !isVietnameseSyllable(part);
 }
 
+/** Verdicts per raw token: words repeat, so each is judged once (bounded memo). */
+const verdicts = new Map<string, string | null>();
+
+function suspectToken(raw: string): string | null {
+  const token = raw.replace(EDGE, '');
+  if (token === '' || /[/@]/.test(token) || /^https?:/.test(token)) return null;
+  return token.split('-').some(partSuspect) ? token : null;
+}
+
 /** The suspect tokens of one text, in order of appearance. */
 export function ocrSuspects(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.split(/\s+/)) {
-    const token = raw.replace(EDGE, '');
-    if (token === '' || /[/@]/.test(token) || /^https?:/.test(token)) continue;
-    if (token.split('-').some(partSuspect)) out.push(token);
+    let verdict = verdicts.get(raw);
+    if (verdict === undefined) {
+      verdict = suspectToken(raw);
+      if (verdicts.size > 100_000) verdicts.clear();
+      verdicts.set(raw, verdict);
+    }
+    if (verdict !== null) out.push(verdict);
   }
   return out;
 }
