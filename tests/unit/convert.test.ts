@@ -122,7 +122,7 @@ describe('convert: hostile and unusual text', () => {
     const { errors, documents } = await convertInMemory(content.dir);
     expect(errors).toEqual([]);
     expect(documents.find((d) => d.sourceFile === S000)?.meta.numberSymbol.value).toBe('09-NQ/TU');
-  }, 60_000); // ~10 s: a hundred times the largest real source; bench has the timings
+  }, 30_000); // ~2 s: a hundred times the largest real source; bench has the timings
   it('a truncated document converts what is there and says it may be truncated', async () => {
     content = tempContent();
     content.write(`sources/${S000}`, source000.slice(0, Math.floor(source000.length * 0.4)));

@@ -14,6 +14,8 @@ import { continuesParagraph, endsSentence, isFullLine, joinLines, startsLowercas
 
 interface Level {
   type: MarkerType;
+  /** Separator after the number ("-", ".", ")"): one style per level. */
+  sep: string;
   /** Last number used at this level. */
   last: number;
   /** Numbering path of the provision at this level ([2, 1] for "2.1."). */
@@ -39,6 +41,8 @@ export interface OutlineResult {
 
 /** Longest heading seen in the sources is ~300 characters (001, 2.2.). */
 const MAX_HEADING = 400;
+/** Part, section, subsection, sub-subsection, clause, point: deeper is not numbering. */
+const MAX_DEPTH = 6;
 
 /** A line that cannot end a heading: open parenthesis, trailing dash or comma, a connective. */
 function dangles(text: string): boolean {
@@ -155,12 +159,16 @@ export function buildOutline(lines: Line[], wrapWidth: number): OutlineResult {
       }
       return null;
     }
-    // arabic or letter: continue the innermost level of that type, or start one.
+    // arabic or letter: continue the innermost level of that type, or start one,
+    // but not inside a level of the very same style ("1-" under "3-" restarts
+    // nothing: it is text), and not deeper than any real document goes.
     for (let i = stack.length - 1; i >= 0; i--) {
       const lvl = stack[i] as Level;
       if (lvl.type === m.type && lvl.last + 1 === m.value) return i;
     }
-    return m.value === 1 ? stack.length : null;
+    const top = stack[stack.length - 1];
+    const sameStyle = top !== undefined && top.type === m.type && top.sep === m.sep;
+    return m.value === 1 && !sameStyle && stack.length < MAX_DEPTH ? stack.length : null;
   };
 
   let prev: Line | null = null;
@@ -196,7 +204,7 @@ export function buildOutline(lines: Line[], wrapWidth: number): OutlineResult {
         };
         if (parent) parent.children.push(provision);
         else top.push(provision);
-        stack.push({ type: m.type, last: m.value, path: m.type === 'dotted' ? m.path : m.type === 'arabic' ? [m.value] : [], provision });
+        stack.push({ type: m.type, sep: m.sep, last: m.value, path: m.type === 'dotted' ? m.path : m.type === 'arabic' ? [m.value] : [], provision });
         open = { lines: m.rest === '' ? [] : [{ ...line, text: m.rest }], provision, bullet: null, emphasised: line.emphasised };
         handled = true;
       } else if (m.type !== 'bullet' && /^\p{Lu}/u.test(m.rest)) {
