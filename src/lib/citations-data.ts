@@ -135,30 +135,6 @@ export function citationHref(c: GraphCitation): string {
   return href(c.href ?? `/tham-chieu/${c.citedKey}/`);
 }
 
-/**
- * The converter states how it decided a cited document's issuer in English
- * (`issuerBasis`, meant for the quality report); readers get it in Vietnamese.
- * Unknown wordings are shown as written.
- */
-export function issuerBasisVi(basis: string): string {
-  let m: RegExpExecArray | null;
-  if ((m = /^"(.+)" names a (province|city) the citing document does not$/u.exec(basis))) {
-    return `lời dẫn “${m[1]}” nêu một ${m[2] === 'city' ? 'thành phố' : 'tỉnh'} khác với văn bản dẫn chiếu`;
-  }
-  if ((m = /^"(.+)"$/u.exec(basis))) return `theo lời dẫn “${m[1]}”`;
-  if ((m = /^symbol code (\S+) in a province-level document( \(the citing document's own issuer\))?$/u.exec(basis))) {
-    return `theo mã ký hiệu ${m[1]}, trong văn bản cấp tỉnh${m[2] ? ' (cùng cơ quan ban hành với văn bản dẫn chiếu)' : ''}`;
-  }
-  if ((m = /^symbol code (\S+) in a document of (.+)$/u.exec(basis))) return `theo mã ký hiệu ${m[1]}, trong văn bản của ${m[2]}`;
-  if ((m = /^symbol code (\S+) in a city document$/u.exec(basis))) return `theo mã ký hiệu ${m[1]}, trong văn bản cấp thành phố`;
-  if ((m = /^symbol code (\S+) does not say which body$/u.exec(basis))) return `mã ký hiệu ${m[1]} không cho biết cơ quan nào`;
-  if ((m = /^symbol code (\S+)$/u.exec(basis))) return `theo mã ký hiệu ${m[1]}`;
-  if (basis === 'Hội nghị Trung ương') return 'nghị quyết của Hội nghị Trung ương';
-  if (basis === 'a law is passed by Quốc hội') return 'luật do Quốc hội thông qua';
-  if (basis === 'no symbol and no "của ..." phrase') return 'không có ký hiệu và không có cụm “của …”';
-  return basis;
-}
-
 export type CitationKind = 'archive' | 'inferred' | 'cited-page';
 
 /** How a citation is linked: to an archive document, to one whose identity is inferred, or to its cited-document page. */

@@ -11,7 +11,7 @@ import type { RecognisedCitation } from './recognise.ts';
 
 export interface IssuerGuess {
   issuer: Issuer | null;
-  /** How it was decided, for the reader and the editor. */
+  /** How it was decided, in Vietnamese: shown to readers on the cited-document page. */
   basis: string;
 }
 
@@ -50,12 +50,12 @@ const issuer = (name: string, branch: Issuer['branch']): Issuer => ({ name, slug
 
 function fromPhrase(phrase: string, places: ReturnType<typeof placesOf>): IssuerGuess | null {
   const p = phrase.normalize('NFC');
-  if (/Trung ương|Bộ Ch\S* trị|Ban Bí thư/u.test(p) && !/Ban [Cc]hỉ đạo|Nội chính/u.test(p)) return { issuer: CENTRAL.TW ?? null, basis: `"của ${p}"` };
-  if (/Ban [Cc]hỉ đạo [Tt]rung ương/u.test(p)) return { issuer: CENTRAL.BCĐTW ?? null, basis: `"của ${p}"` };
-  if (/Nội chính Trung ương/u.test(p)) return { issuer: CENTRAL.BNCTW ?? null, basis: `"của ${p}"` };
-  if (/Thủ tướng/u.test(p)) return { issuer: CENTRAL.TTg ?? null, basis: `"của ${p}"` };
-  if (/^Chính phủ$/u.test(p)) return { issuer: CENTRAL.CP ?? null, basis: `"của ${p}"` };
-  if (/^Quốc hội$/u.test(p)) return { issuer: CENTRAL.QH ?? null, basis: `"của ${p}"` };
+  if (/Trung ương|Bộ Ch\S* trị|Ban Bí thư/u.test(p) && !/Ban [Cc]hỉ đạo|Nội chính/u.test(p)) return { issuer: CENTRAL.TW ?? null, basis: `theo lời dẫn “của ${p}”` };
+  if (/Ban [Cc]hỉ đạo [Tt]rung ương/u.test(p)) return { issuer: CENTRAL.BCĐTW ?? null, basis: `theo lời dẫn “của ${p}”` };
+  if (/Nội chính Trung ương/u.test(p)) return { issuer: CENTRAL.BNCTW ?? null, basis: `theo lời dẫn “của ${p}”` };
+  if (/Thủ tướng/u.test(p)) return { issuer: CENTRAL.TTg ?? null, basis: `theo lời dẫn “của ${p}”` };
+  if (/^Chính phủ$/u.test(p)) return { issuer: CENTRAL.CP ?? null, basis: `theo lời dẫn “của ${p}”` };
+  if (/^Quốc hội$/u.test(p)) return { issuer: CENTRAL.QH ?? null, basis: `theo lời dẫn “của ${p}”` };
   const level = /[Tt]hành phố|Thành [uủ][yỷ]/u.test(p) ? 'city' : /[Tt]ỉnh|T[iỉ]nh [uủ][yỷ]/u.test(p) ? 'province' : null;
   const party = /[uủ][yỷ]|Đảng bộ|Ban Thường vụ|Ban Chấp hành/u.test(p);
   const council = /Hội đồng nhân dân|HĐND/u.test(p);
@@ -63,37 +63,37 @@ function fromPhrase(phrase: string, places: ReturnType<typeof placesOf>): Issuer
   const named = /Quảng Ninh/u.test(p) ? 'Quảng Ninh' : null;
   if (level === 'province') {
     const province = named ?? places.province;
-    if (!province) return { issuer: null, basis: `"của ${p}" names a province the citing document does not` };
-    if (party) return { issuer: issuer(`Tỉnh ủy ${province}`, 'party'), basis: `"của ${p}"` };
-    if (council) return { issuer: issuer(`HĐND tỉnh ${province}`, 'state'), basis: `"của ${p}"` };
-    if (committee) return { issuer: issuer(`UBND tỉnh ${province}`, 'state'), basis: `"của ${p}"` };
+    if (!province) return { issuer: null, basis: `lời dẫn “của ${p}” nêu một tỉnh mà văn bản dẫn chiếu không cho biết` };
+    if (party) return { issuer: issuer(`Tỉnh ủy ${province}`, 'party'), basis: `theo lời dẫn “của ${p}”` };
+    if (council) return { issuer: issuer(`HĐND tỉnh ${province}`, 'state'), basis: `theo lời dẫn “của ${p}”` };
+    if (committee) return { issuer: issuer(`UBND tỉnh ${province}`, 'state'), basis: `theo lời dẫn “của ${p}”` };
   }
   if (level === 'city') {
-    if (!places.city) return { issuer: null, basis: `"của ${p}" names a city the citing document does not` };
-    if (party) return { issuer: issuer(`Thành ủy ${places.city}`, 'party'), basis: `"của ${p}"` };
-    if (council) return { issuer: issuer(`HĐND thành phố ${places.city}`, 'state'), basis: `"của ${p}"` };
-    if (committee) return { issuer: issuer(`UBND thành phố ${places.city}`, 'state'), basis: `"của ${p}"` };
+    if (!places.city) return { issuer: null, basis: `lời dẫn “của ${p}” nêu một thành phố mà văn bản dẫn chiếu không cho biết` };
+    if (party) return { issuer: issuer(`Thành ủy ${places.city}`, 'party'), basis: `theo lời dẫn “của ${p}”` };
+    if (council) return { issuer: issuer(`HĐND thành phố ${places.city}`, 'state'), basis: `theo lời dẫn “của ${p}”` };
+    if (committee) return { issuer: issuer(`UBND thành phố ${places.city}`, 'state'), basis: `theo lời dẫn “của ${p}”` };
   }
   return null;
 }
 
 /** Issuer from the symbol's code, with the citing document's level where the code is ambiguous. */
 function fromCode(code: string, citing: Issuer | null, places: ReturnType<typeof placesOf>): IssuerGuess {
-  if (/^QH\d*$/.test(code)) return { issuer: CENTRAL.QH ?? null, basis: `symbol code ${code}` };
+  if (/^QH\d*$/.test(code)) return { issuer: CENTRAL.QH ?? null, basis: `theo mã ký hiệu ${code}` };
   const central = CENTRAL[code];
-  if (central) return { issuer: central, basis: `symbol code ${code}` };
-  const same = (name: string) => (citing && citing.name === name ? ' (the citing document\'s own issuer)' : '');
+  if (central) return { issuer: central, basis: `theo mã ký hiệu ${code}` };
+  const same = (name: string) => (citing && citing.name === name ? ' (cùng cơ quan ban hành với văn bản dẫn chiếu)' : '');
   if (code === 'TU') {
     // Without "của ...", a document cites its own committee's numbering.
-    if (places.city) return { issuer: issuer(`Thành ủy ${places.city}`, 'party'), basis: `symbol code TU in a document of Thành ủy ${places.city}` };
-    if (places.province) return { issuer: issuer(`Tỉnh ủy ${places.province}`, 'party'), basis: `symbol code TU in a province-level document${same(`Tỉnh ủy ${places.province}`)}` };
+    if (places.city) return { issuer: issuer(`Thành ủy ${places.city}`, 'party'), basis: `theo mã ký hiệu TU, trong văn bản của Thành ủy ${places.city}` };
+    if (places.province) return { issuer: issuer(`Tỉnh ủy ${places.province}`, 'party'), basis: `theo mã ký hiệu TU, trong văn bản cấp tỉnh${same(`Tỉnh ủy ${places.province}`)}` };
   }
   if (code === 'HĐND' || code === 'UBND') {
     const body = code === 'HĐND' ? 'HĐND' : 'UBND';
-    if (places.city) return { issuer: issuer(`${body} thành phố ${places.city}`, 'state'), basis: `symbol code ${code} in a city document` };
-    if (places.province) return { issuer: issuer(`${body} tỉnh ${places.province}`, 'state'), basis: `symbol code ${code} in a province-level document` };
+    if (places.city) return { issuer: issuer(`${body} thành phố ${places.city}`, 'state'), basis: `theo mã ký hiệu ${code}, trong văn bản cấp thành phố` };
+    if (places.province) return { issuer: issuer(`${body} tỉnh ${places.province}`, 'state'), basis: `theo mã ký hiệu ${code}, trong văn bản cấp tỉnh` };
   }
-  return { issuer: null, basis: `symbol code ${code} does not say which body` };
+  return { issuer: null, basis: `mã ký hiệu ${code} không cho biết cơ quan nào` };
 }
 
 export function citedIssuer(c: RecognisedCitation, citing: Issuer | null): IssuerGuess {
@@ -103,7 +103,7 @@ export function citedIssuer(c: RecognisedCitation, citing: Issuer | null): Issue
     if (g) return g;
   }
   if (c.symbol) return fromCode(c.symbol.issuerCode, citing, places);
-  if (c.kind === 'plenum') return { issuer: CENTRAL.TW ?? null, basis: 'Hội nghị Trung ương' };
-  if (c.kind === 'law') return { issuer: CENTRAL.QH ?? null, basis: 'a law is passed by Quốc hội' };
-  return { issuer: null, basis: 'no symbol and no "của ..." phrase' };
+  if (c.kind === 'plenum') return { issuer: CENTRAL.TW ?? null, basis: 'nghị quyết của Hội nghị Trung ương' };
+  if (c.kind === 'law') return { issuer: CENTRAL.QH ?? null, basis: 'luật do Quốc hội thông qua' };
+  return { issuer: null, basis: 'không có ký hiệu và không có cụm “của …”' };
 }
