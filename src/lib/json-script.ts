@@ -13,9 +13,19 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** A classic script's source without its leading block comment (the comment is for the repository, not the reader's download). */
+/**
+ * A classic script's source, lighter for inlining: without its leading block
+ * comment, whole-line `//` comments and indentation (the comments are for the
+ * repository, not the reader's download). Only for our own scripts, whose
+ * strings hold no line breaks.
+ */
 export function inlineScript(source: string): string {
-  const code = source.replace(/^\s*\/\*[\s\S]*?\*\/\s*/, '').trim();
+  const code = source
+    .replace(/^\s*\/\*[\s\S]*?\*\/\s*/, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('//'))
+    .join('\n');
   if (/<\/script/i.test(code) || /<!--/.test(code)) throw new Error('an inline script must not contain "</script" or "<!--"');
   return code;
 }

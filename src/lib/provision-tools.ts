@@ -2,7 +2,7 @@
  * A build-time transform of a document's rendered body (the converter's MDX,
  * rendered by Astro): each provision gets a small toolbar as its first child:
  *
- *   <span class="prov-tools" data-pagefind-ignore="all">
+ *   <span class="prov-tools">
  *     <a class="permalink" href="#can-cu" aria-label="Liên kết đến phần căn cứ ban hành"></a>   (only when the provision has no numbering label)
  *     <button type="button" class="cite" data-cite="can-cu" data-part="phần căn cứ ban hành" hidden></button>
  *   </span>
@@ -10,7 +10,8 @@
  * The numbering label ("3-", "Điều 1.") is already the permalink of a numbered
  * provision; unnumbered ones (can-cu, quyet-nghi, noi-nhan...) get the `#` link.
  * The visible glyphs come from CSS, so the toolbar adds no text to the document
- * (selection, copy and search see the source text only). The cite button is
+ * (selection, copy and search see the source text only; there is nothing for
+ * Pagefind to index in it). The cite button is
  * hidden until the page's script can copy (docs/decisions/0501-citable-urls.md).
  *
  * Only our own markup is read (section/div opening tags of the converter's
@@ -90,6 +91,6 @@ export function addProvisionTools(html: string, options: ToolsOptions): string {
     const label = part ?? `#${id}`;
     const link = labelled.has(id) ? '' : `<a class="permalink" href="#${escapeAttr(id)}" aria-label="${escapeAttr(`Liên kết đến ${label}`)}"></a>`;
     const cite = `<button type="button" class="cite" data-cite="${escapeAttr(id)}" data-part="${escapeAttr(part ?? '')}" hidden></button>`;
-    return `${tag}<span class="prov-tools" data-pagefind-ignore="all">${link}${cite}</span>`;
+    return `${tag}<span class="prov-tools">${link}${cite}</span>`;
   });
 }

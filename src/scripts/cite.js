@@ -56,7 +56,7 @@
       box = document.createElement('textarea');
       box.className = 'cite-pop__text';
       box.readOnly = true;
-      box.rows = 3;
+      box.rows = 4;
       box.setAttribute('aria-label', 'Nội dung trích dẫn');
       var close = document.createElement('button');
       close.type = 'button';

@@ -25,7 +25,8 @@ declare module 'vitest' {
   }
 }
 
-async function buildInto(dir: string, contentDir: string): Promise<string> {
+/** Build `contentDir` with scripts/build.ts into `<dir>/dist` (log in `<dir>/build.log`); also used by tests/support/temp-site.ts. */
+export async function buildInto(dir: string, contentDir: string): Promise<string> {
   const dist = join(dir, 'dist');
   const logFile = join(dir, 'build.log');
   const started = Date.now();

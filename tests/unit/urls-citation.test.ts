@@ -81,20 +81,21 @@ describe('citations of the shipped documents', () => {
 });
 
 const fact = <T,>(value: T | null, extra: Partial<Fact<T>> = {}): Fact<T> => ({ value, origin: value === null ? null : 'header', ...extra });
+const unknown = <T,>(): Fact<T> => ({ value: null, origin: null });
 function meta(over: Partial<DocumentMetadata>): DocumentMetadata {
   return {
-    type: fact(null),
-    numberSymbol: fact(null),
-    date: fact(null),
-    year: fact(null),
-    issuer: fact(null),
-    organ: fact(null),
-    place: fact(null),
-    title: fact(null),
-    signer: fact(null),
-    signerTitle: fact(null),
-    signingCapacity: fact(null),
-    session: fact(null),
+    type: unknown(),
+    numberSymbol: unknown(),
+    date: unknown(),
+    year: unknown(),
+    issuer: unknown(),
+    organ: unknown(),
+    place: unknown(),
+    title: unknown(),
+    signer: unknown(),
+    signerTitle: unknown(),
+    signingCapacity: unknown(),
+    session: unknown(),
     ...over,
   };
 }
@@ -177,10 +178,10 @@ describe('provision toolbar (build-time transform of the rendered body)', () => 
     expect(toolIds(body)).toEqual(['dau-van-ban', 'can-cu', 'II.3', 'chu-thich']);
     expect(labelledIds(body)).toEqual(new Set(['II.3']));
     expect(out).toContain(
-      '<section id="can-cu" class="provision provision--preamble" data-provision="can-cu"><span class="prov-tools" data-pagefind-ignore="all"><a class="permalink" href="#can-cu" aria-label="Liên kết đến phần căn cứ ban hành"></a><button type="button" class="cite" data-cite="can-cu" data-part="phần căn cứ ban hành" hidden></button></span><p>',
+      '<section id="can-cu" class="provision provision--preamble" data-provision="can-cu"><span class="prov-tools"><a class="permalink" href="#can-cu" aria-label="Liên kết đến phần căn cứ ban hành"></a><button type="button" class="cite" data-cite="can-cu" data-part="phần căn cứ ban hành" hidden></button></span><p>',
     );
     expect(out).toContain(
-      '<section id="II.3" class="provision provision--section" data-provision="II.3"><span class="prov-tools" data-pagefind-ignore="all"><button type="button" class="cite" data-cite="II.3" data-part="mục II.3" hidden></button></span><h3',
+      '<section id="II.3" class="provision provision--section" data-provision="II.3"><span class="prov-tools"><button type="button" class="cite" data-cite="II.3" data-part="mục II.3" hidden></button></span><h3',
     );
     expect(out.match(/class="permalink"/g)).toHaveLength(3); // dau-van-ban, can-cu, chu-thich
   });
@@ -202,7 +203,7 @@ describe('JSON inside <script>', () => {
   });
 
   it('inline scripts lose their repository comment and may not hold "</script"', () => {
-    expect(inlineScript('/* doc */\n(function(){})();\n')).toBe('(function(){})();');
+    expect(inlineScript('/* doc */\n(function () {\n  // why\n  var a = 1;\n\n  return a;\n})();\n')).toBe('(function () {\nvar a = 1;\nreturn a;\n})();');
     expect(() => inlineScript('var s = "</script>";')).toThrow();
   });
 });
