@@ -1,0 +1,41 @@
+/**
+ * Every provision of every shipped document is an element of its page whose
+ * id is the provision id (the public fragment), exactly once; the page shows
+ * the source's text, with hostile-looking characters as text; unknown
+ * metadata reads "chưa rõ".
+ */
+import { describe, expect, it } from 'vitest';
+import type { Provision } from '../../scripts/lib/model.ts';
+import { loadShippedDocuments } from '../support/shipped.ts';
+import { useSite } from '../support/site.ts';
+
+const site = useSite();
+const docs = await loadShippedDocuments();
+const ids = (ps: Provision[]): string[] => ps.flatMap((p) => [p.id, ...ids(p.children)]);
+
+describe('provisions in the built pages', () => {
+  for (const d of docs) {
+    it(`${d.url}: one element per provision id, in document order`, async () => {
+      const { page, problemList } = await site.open(d.url);
+      const onPage = await page.locator('section[data-provision]').evaluateAll((els) => els.map((e) => e.id));
+      expect(onPage).toEqual(ids(d.provisions));
+      for (const id of ids(d.provisions)) await expect(page.locator(`[id="${id}"]`).count(), id).resolves.toBe(1);
+      expect(problemList()).toEqual([]);
+    });
+  }
+
+  it("003's OCR brace in the recipients is shown as text, not run", async () => {
+    const d = docs.find((x) => x.sourceFile.startsWith('003'))!;
+    const { page } = await site.open(d.url);
+    await expect(page.locator('[id="noi-nhan"]').innerText()).resolves.toContain('VPTW và các ban Đảng Trung ương {để b/cáo),');
+  });
+
+  it('shows a fact the text lacks as "chưa rõ", and an inferred one as inferred', async () => {
+    const d = docs.find((x) => x.sourceFile.startsWith('001'))!;
+    const { page } = await site.open(d.url);
+    const panel = (await page.getByRole('region', { name: 'Thông tin văn bản' }).innerText()).normalize('NFC');
+    expect(panel).toMatch(/Số ký hiệu\s+chưa rõ/);
+    expect(panel).toMatch(/Ngày ban hành\s+chưa rõ/);
+    expect(panel).toContain('suy luận');
+  });
+});
