@@ -1,10 +1,11 @@
 /**
  * npm run bench: build a synthetic archive of N documents and report, per
- * stage (convert, astro, pagefind), seconds and peak memory, then the sizes
- * of what was built and what a first search loads.
+ * stage (convert, astro, pagefind, ...), seconds and peak memory, then the sizes
+ * of what was built and what a first search loads; for the USB edition, its
+ * size against the web build and a first search opened through file://.
  *
  *   node scripts/bench.ts [--n 500] [--engine satteri|unified|both]
- *                         [--query "nông thôn"] [--no-browser] [--keep]
+ *                         [--query "nông thôn"] [--d-query "dang bo"] [--no-browser] [--keep]
  *                         [--workdir <dir>] [--json <file>] [--seed <n>]
  *
  * The synthetic archive varies the real sources of content/sources (see
@@ -20,12 +21,13 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromiumAvailable } from './build/chromium.ts';
-import { measureFirstSearch, type FirstSearch } from './build/first-search.ts';
+import { BENCH_QUERIES, byKindText, measureFirstSearch, pagefindIndexSize, type FirstSearch, type IndexSize } from './build/first-search.ts';
 import { releaseAllLocks } from './build/lock.ts';
-import { buildSite, PROJECT_ROOT, removeActiveStaging, STAGE_NAMES, type BuildResult } from './build/pipeline.ts';
+import { buildSite, defaultUsbDir, PROJECT_ROOT, removeActiveStaging, STAGE_NAMES, type BuildResult } from './build/pipeline.ts';
 import { formatBytes, killRunningStages } from './build/run-stage.ts';
 import { makeSyntheticArchive, type SyntheticSummary } from './build/synthetic.ts';
 import { treeSize, type TreeSize } from './build/tree.ts';
+import { measureUsbFirstSearch, usbSizes, type UsbFigures } from './usb/bench-usb.ts';
 
 const ENGINES = ['satteri', 'unified'] as const;
 type Engine = (typeof ENGINES)[number];
@@ -42,11 +44,17 @@ interface EngineRun {
   documentPages: TreeSize | null;
   pagefind: TreeSize | null;
   firstSearch: FirstSearch | null;
+  /** First searches for the other bench queries (an accent-free d: `--d-query`), docs/decisions/0601. */
+  moreSearches: FirstSearch[];
+  /** The Pagefind index on disk, by kind. */
+  pagefindIndex: IndexSize | null;
+  /** The USB edition (dist-usb beside dist): size against the web build, first search from file://. */
+  usb: UsbFigures | null;
   logFile: string;
 }
 
 function usage(): never {
-  console.error('usage: node scripts/bench.ts [--n 500] [--engine satteri|unified|both] [--query "nông thôn"] [--no-browser] [--keep] [--workdir <dir>] [--json <file>] [--seed <n>]');
+  console.error('usage: node scripts/bench.ts [--n 500] [--engine satteri|unified|both] [--query "nông thôn"] [--d-query "dang bo"] [--no-browser] [--keep] [--workdir <dir>] [--json <file>] [--seed <n>]');
   process.exit(2);
 }
 
@@ -80,7 +88,7 @@ function unifiedConfig(): string {
 /** A document page: van-ban/<issuer>/<year>/<number>/index.html. */
 const isDocumentPage = (file: string) => /^van-ban\/[^/]+\/[^/]+\/[^/]+\/index\.html$/.test(file);
 
-async function benchEngine(engine: Engine, astroConfig: string | undefined, contentDir: string, workDir: string, options: { browser: boolean; query: string }): Promise<EngineRun> {
+async function benchEngine(engine: Engine, astroConfig: string | undefined, contentDir: string, workDir: string, options: { browser: boolean; query: string; dQuery: string }): Promise<EngineRun> {
   const dir = join(workDir, engine);
   mkdirSync(dir, { recursive: true });
   const distDir = join(dir, 'dist');
@@ -95,7 +103,7 @@ async function benchEngine(engine: Engine, astroConfig: string | undefined, cont
     logFile,
     log: (line) => console.log(`  ${line}`),
   });
-  const run: EngineRun = { engine, build, dist: null, html: null, documentPages: null, pagefind: null, firstSearch: null, logFile };
+  const run: EngineRun = { engine, build, dist: null, html: null, documentPages: null, pagefind: null, firstSearch: null, moreSearches: [], pagefindIndex: null, usb: null, logFile };
   if (!build.ok) {
     console.error(`  FAILED: ${build.message} (see ${logFile})`);
     return run;
@@ -104,10 +112,21 @@ async function benchEngine(engine: Engine, astroConfig: string | undefined, cont
   run.html = treeSize(distDir, (file) => file.endsWith('.html'));
   run.documentPages = treeSize(distDir, isDocumentPage);
   run.pagefind = treeSize(distDir, (file) => file.startsWith('pagefind/'));
+  run.pagefindIndex = pagefindIndexSize(distDir);
+  const usbDir = defaultUsbDir(distDir);
+  if (existsSync(usbDir)) run.usb = { ...usbSizes(distDir, usbDir), firstSearch: null };
   if (options.browser) {
     if (chromiumAvailable()) {
       console.log(`  measuring a first search for "${options.query}" in Chromium`);
       run.firstSearch = await measureFirstSearch(distDir, options.query);
+      if (options.dQuery && options.dQuery !== options.query) {
+        console.log(`  measuring a first search for "${options.dQuery}" (d also searched as đ) in Chromium`);
+        run.moreSearches.push(await measureFirstSearch(distDir, options.dQuery));
+      }
+      if (run.usb) {
+        console.log(`  measuring a first search for "${options.query}" in the USB edition, through file://`);
+        run.usb.firstSearch = await measureUsbFirstSearch(usbDir, options.query);
+      }
     } else {
       console.log('  (no Chromium: first-search figures skipped)');
     }
@@ -160,16 +179,42 @@ function report(count: number, synthetic: SyntheticSummary, runs: EngineRun[]): 
   lines.push(table(out));
 
   for (const run of runs) {
-    const fs = run.firstSearch;
-    if (!fs) continue;
+    if (run.pagefindIndex) {
+      lines.push('');
+      lines.push(`pagefind index (${run.engine}): ${byKindText(run.pagefindIndex.bytes, mb)}; ${run.pagefindIndex.files.index ?? 0} index chunks, ${run.pagefindIndex.files.fragment ?? 0} fragments`);
+    }
+    for (const fs of [run.firstSearch, ...run.moreSearches]) {
+      if (!fs) continue;
+      if (fs.error) {
+        lines.push(`first search "${fs.query}" (${run.engine}): not measured: ${fs.error}`);
+        continue;
+      }
+      lines.push(
+        `first search "${fs.query}" (${run.engine}): ${fs.results} results shown in ${fs.seconds.toFixed(2)} s; ` +
+          `Pagefind loaded ${fs.pagefindRequests} files, ${mb(fs.pagefindBytes)} (${byKindText(fs.pagefindByKind, mb)}); the page itself ${fs.pageRequests} files, ${mb(fs.pageBytes)}`,
+      );
+    }
+  }
+  for (const run of runs) {
+    const usb = run.usb;
+    if (!usb) continue;
     lines.push('');
+    lines.push(
+      `USB edition (${run.engine}): ${usb.usb.files} files, ${mb(usb.usb.bytes)} = ${usb.ratio.toFixed(2)}× the web build (${usb.web.files} files, ${mb(usb.web.bytes)}; target ≤ 1.4×)` +
+        `${usb.zipBytes !== null ? `; zip ${mb(usb.zipBytes)}` : ''}`,
+    );
+    lines.push(
+      `  Pagefind index as base64 scripts: ${mb(usb.indexScriptBytes)} for ${mb(usb.indexBytes)} (+${(((usb.indexScriptBytes - usb.indexBytes) / Math.max(1, usb.indexBytes)) * 100).toFixed(1)} %)`,
+    );
+    const fs = usb.firstSearch;
+    if (!fs) continue;
     if (fs.error) {
-      lines.push(`first search "${fs.query}" (${run.engine}): not measured: ${fs.error}`);
+      lines.push(`  first search "${fs.query}" from file://: not measured: ${fs.error}`);
       continue;
     }
     lines.push(
-      `first search "${fs.query}" (${run.engine}): ${fs.results} results in ${fs.seconds.toFixed(2)} s; ` +
-        `Pagefind loaded ${fs.pagefindRequests} files, ${mb(fs.pagefindBytes)}; the page itself ${fs.pageRequests} files, ${mb(fs.pageBytes)}`,
+      `  first search "${fs.query}" from file://: ${fs.results} results in ${fs.seconds.toFixed(2)} s; ` +
+        `Pagefind loaded ${fs.pagefindScripts} scripts, ${mb(fs.pagefindBytes)} (${mb(fs.pagefindDecodedBytes)} once decoded); the page itself ${fs.pageFiles} files, ${mb(fs.pageBytes)}`,
     );
   }
   return lines.join('\n');
@@ -182,7 +227,8 @@ async function main(): Promise<number> {
       options: {
         n: { type: 'string', default: '500' },
         engine: { type: 'string', default: 'satteri' },
-        query: { type: 'string', default: 'nông thôn' },
+        query: { type: 'string', default: BENCH_QUERIES[0] },
+        'd-query': { type: 'string', default: BENCH_QUERIES[1] },
         'no-browser': { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
         workdir: { type: 'string' },
@@ -229,7 +275,7 @@ async function main(): Promise<number> {
   }
 
   const runs: EngineRun[] = [];
-  for (const engine of engines) runs.push(await benchEngine(engine, configs.get(engine), contentDir, workDir, { browser: !values['no-browser'], query: values.query }));
+  for (const engine of engines) runs.push(await benchEngine(engine, configs.get(engine), contentDir, workDir, { browser: !values['no-browser'], query: values.query, dQuery: values['d-query'] }));
 
   console.log(report(count, synthetic, runs));
   if (values.json) {

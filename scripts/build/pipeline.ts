@@ -16,8 +16,10 @@ import { runStage, type StageCommand, type StageResult } from './run-stage.ts';
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 // urls: the permanence check of the published-URL register (scripts/urls/check.ts,
-// docs/decisions/0501-citable-urls.md), last, so a build that loses a published URL is never promoted.
-export const STAGE_NAMES = ['convert', 'astro', 'pagefind', 'urls'] as const;
+// docs/decisions/0501-citable-urls.md), so a build that loses a published URL is never promoted.
+// usb: the USB edition and its zip from the checked dist (scripts/usb/build-usb.ts,
+// docs/decisions/0701-usb-edition.md), promoted with dist.
+export const STAGE_NAMES = ['convert', 'astro', 'pagefind', 'urls', 'usb'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
 export interface BuildOptions {
@@ -28,6 +30,8 @@ export interface BuildOptions {
   generatedDir: string;
   /** Where the site ends up. */
   distDir: string;
+  /** Where the USB edition ends up (default `<dist>-usb` beside dist; its zip is `<usbDir>.zip`). */
+  usbDir?: string;
   /** Extra environment for every stage (e.g. ARCHIVE_SITE_URL). */
   env?: Record<string, string | undefined>;
   /** An Astro config file to use instead of the project's (bench engines); must lie inside the root. */
@@ -64,6 +68,16 @@ function binOf(root: string, pkg: string, name?: string): string {
   const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.[name ?? pkg];
   if (!bin) throw new Error(`package ${pkg} has no bin ${name ?? pkg}`);
   return join(dirname(manifestPath), bin);
+}
+
+/** The USB edition's default folder: `dist-usb` beside `dist` (its zip: `dist-usb.zip`). */
+export function defaultUsbDir(distDir: string): string {
+  return `${resolve(distDir)}-usb`;
+}
+
+/** The zip of a USB edition folder. */
+export function usbZipOf(usbDir: string): string {
+  return `${resolve(usbDir)}.zip`;
 }
 
 /** A fresh staging directory next to `target` (same file system, so rename is atomic). */
@@ -121,6 +135,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const contentDir = resolve(options.contentDir);
   const generatedDir = resolve(options.generatedDir);
   const distDir = resolve(options.distDir);
+  const usbDir = resolve(options.usbDir ?? defaultUsbDir(distDir));
+  const usbZip = usbZipOf(usbDir);
   const stages: StageResult[] = [];
   const started = process.hrtime.bigint();
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
@@ -139,12 +155,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return fail('preflight', `${(error as Error).message}: run npm ci first`);
   }
   if (generatedDir === distDir) return fail('preflight', 'the generated and dist directories must differ');
+  if (usbDir === distDir || usbDir === generatedDir) return fail('preflight', 'the USB edition folder must differ from dist and the generated folder');
 
   const stagedGenerated = stagingDirFor(generatedDir, 'staging');
   const stagedDist = stagingDirFor(distDir, 'staging');
+  // The USB edition's folder (empty: the usb stage fills it) and its zip beside it, in the same .tmp.
+  const stagedUsb = stagingDirFor(usbDir, 'staging');
+  const stagedZip = `${stagedUsb}.zip`;
   // Astro creates the output directory itself; an empty one is fine too.
   activeStaging.add(stagedGenerated);
   activeStaging.add(stagedDist);
+  activeStaging.add(stagedUsb);
+  activeStaging.add(stagedZip);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -172,10 +194,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     },
     pagefind: { name: 'pagefind', command: node, args: [pagefindBin, '--site', stagedDist], env, cwd: root },
     urls: { name: 'urls', command: node, args: [join(root, 'scripts', 'urls', 'check.ts'), '--dist', stagedDist, '--content', contentDir], env, cwd: root },
+    usb: { name: 'usb', command: node, args: [join(root, 'scripts', 'usb', 'build-usb.ts'), '--dist', stagedDist, '--out', stagedUsb, '--zip', stagedZip], env, cwd: root },
   };
 
   const cleanup = () => {
-    for (const dir of [stagedGenerated, stagedDist]) {
+    for (const dir of [stagedGenerated, stagedDist, stagedUsb, stagedZip]) {
       rmSync(dir, { recursive: true, force: true });
       activeStaging.delete(dir);
       removeIfEmpty(dirname(dir));
@@ -199,7 +222,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         return fail(name, `stage "${name}" failed (${why})`);
       }
       log(`✔ ${name} ${result.seconds.toFixed(2)} s`);
-      const check = checkStageOutput(name, stagedGenerated, stagedDist);
+      const check = checkStageOutput(name, stagedGenerated, stagedDist, stagedUsb, stagedZip);
       if (check !== null) {
         cleanup();
         return fail(name, `stage "${name}" exited 0 but ${check}`);
@@ -209,6 +232,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     activeStaging.delete(stagedGenerated);
     promote(stagedDist, distDir);
     activeStaging.delete(stagedDist);
+    promote(stagedUsb, usbDir);
+    activeStaging.delete(stagedUsb);
+    // A file is replaced by one rename: readers see the old zip or the new one.
+    renameSync(stagedZip, usbZip);
+    activeStaging.delete(stagedZip);
+    removeIfEmpty(join(dirname(usbDir), '.tmp'));
   } catch (error) {
     cleanup();
     throw error;
@@ -217,7 +246,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** Minimal evidence that a stage did its job (a silent no-op must not pass). */
-function checkStageOutput(stage: StageName, generated: string, dist: string): string | null {
+function checkStageOutput(stage: StageName, generated: string, dist: string, usb: string, zip: string): string | null {
   switch (stage) {
     case 'convert':
       return existsSync(join(generated, 'documents')) ? null : `wrote no ${join(generated, 'documents')}`;
@@ -227,5 +256,8 @@ function checkStageOutput(stage: StageName, generated: string, dist: string): st
       return existsSync(join(dist, 'pagefind', 'pagefind.js')) ? null : `wrote no ${join(dist, 'pagefind', 'pagefind.js')}`;
     case 'urls':
       return null; // a check: its exit status is its evidence
+    case 'usb':
+      if (!existsSync(join(usb, 'index.html'))) return `wrote no ${join(usb, 'index.html')}`;
+      return existsSync(zip) ? null : `wrote no ${zip}`;
   }
 }

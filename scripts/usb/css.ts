@@ -24,3 +24,8 @@ export function rewriteCss(css: string, fromFile: string, tree: SiteTree): CssRe
   });
   return { css: out, urls };
 }
+
+/** The URLs a piece of CSS names, as written. */
+export function cssUrls(css: string): string[] {
+  return [...css.matchAll(CSS_URL)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '');
+}

@@ -8,6 +8,7 @@
  * separator, as in `url.charAt(0) === '/'`) and paths to nothing stay.
  */
 import ts from 'typescript';
+import { applyEdits } from './edits.ts';
 import { isRootAbsolute, rewriteUrl, type RewrittenUrl, type SiteTree } from './site-tree.ts';
 
 export interface ScriptStringsResult {
@@ -40,9 +41,7 @@ export function rewriteScriptStrings(code: string, fromFile: string, tree: SiteT
     ts.forEachChild(node, visit);
   };
   visit(source);
-  let out = code;
-  for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-  return { code: out, urls };
+  return { code: applyEdits(code, edits.map((e) => ({ from: e.start, to: e.end, text: e.text }))), urls };
 }
 
 /** Root-absolute path literals still left in a script (for the audit). */

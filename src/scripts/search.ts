@@ -1,92 +1,36 @@
 /**
- * The search page's client: a small UI on Pagefind's JS API.
+ * The search page's client: a small UI on Pagefind's JS API
+ * (docs/decisions/0202-search-page.md, 0601, 0602).
  *
- * - The URL is the state: ?q=, the filters (nam, co-quan, loai) and the sort
- *   (sap-xep). Reading it runs the search, so shared links and Back work.
- * - Pagefind is loaded at runtime from /pagefind/ (written after astro build
- *   by `pagefind --site dist`), never bundled.
- * - A hit inside a provision links to that provision (#II.3): sub-results are
- *   computed from Pagefind's anchors (every element with an id), because the
- *   provision ids sit on <section>s, not on headings.
+ * - The URL is the state (src/scripts/search-state.ts): reading it runs the
+ *   search, so shared links and Back work. Enter, a filter or the sort push
+ *   a history entry; typing updates the current one (the first keystrokes
+ *   after a committed search push one, so Back returns to it).
+ * - Pagefind comes from src/scripts/pagefind-loader.ts (the USB edition
+ *   provides its own there); result links go through its `resultHref`.
+ * - A query becomes several Pagefind searches (search-query.ts: đ-spellings,
+ *   phrases, exact marks), merged and ranked by search-engine.ts; each
+ *   document shows the provisions that hold the query (search-subresults.ts).
  */
-import { describeProvision } from './provision-label';
+import { loadPagefind, resultHref, type PagefindApi, type PagefindFragment } from './pagefind-loader';
+import { preloadQuery, runQuery, TIER, type RankedPage } from './search-engine';
+import { hasMarks, planQuery, type QueryPlan } from './search-query';
+import {
+  FILTER_PARAMS,
+  hasFilters,
+  pagefindFilters,
+  readState,
+  SORTS,
+  stateToSearch,
+  type FilterParam,
+  type SearchState,
+} from './search-state';
+import { matchPage } from './search-subresults';
 
-// --- The part of Pagefind's API this page uses -----------------------------
-
-interface PagefindAnchor {
-  element: string;
-  id: string;
-  text?: string;
-  location: number;
-}
-
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  content: string;
-  locations: number[];
-  anchors: PagefindAnchor[];
-  meta: Record<string, string | undefined>;
-}
-
-interface PagefindSearch {
-  results: Array<{ id: string; data: () => Promise<PagefindResultData> }>;
-}
-
-interface Pagefind {
-  options(o: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(term: string | null, o?: Record<string, unknown>): Promise<PagefindSearch | null>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-}
-
-// --- URL state --------------------------------------------------------------
-
-/** URL parameter -> Pagefind filter key (see src/components/SearchMetadata.astro). */
-const FILTER_PARAMS = { nam: 'year', 'co-quan': 'issuer', loai: 'type' } as const;
-type FilterParam = keyof typeof FILTER_PARAMS;
-
-const SORTS: Record<string, Record<string, 'asc' | 'desc'>> = {
-  'moi-nhat': { date: 'desc' },
-  'cu-nhat': { date: 'asc' },
-};
-
-interface SearchState {
-  q: string;
-  filters: Partial<Record<FilterParam, string>>;
-  sort: string;
-}
-
-function readState(search: string): SearchState {
-  const params = new URLSearchParams(search);
-  const filters: SearchState['filters'] = {};
-  for (const p of Object.keys(FILTER_PARAMS) as FilterParam[]) {
-    const v = params.get(p);
-    if (v) filters[p] = v;
-  }
-  return { q: (params.get('q') ?? '').trim(), filters, sort: params.get('sap-xep') ?? '' };
-}
-
-/** Query string with empty values left out, in a fixed order. */
-function stateToSearch(state: SearchState): string {
-  const params = new URLSearchParams();
-  if (state.q) params.set('q', state.q);
-  for (const p of Object.keys(FILTER_PARAMS) as FilterParam[]) {
-    const v = state.filters[p];
-    if (v) params.set(p, v);
-  }
-  if (state.sort) params.set('sap-xep', state.sort);
-  const s = params.toString();
-  return s ? `?${s}` : '';
-}
-
-// --- Rendering helpers ------------------------------------------------------
-
-const PAGE_SIZE = 10;
-const SUB_RESULTS_PER_PAGE = 3;
-const EXCERPT_WORDS = 24;
-/** How far (in words) after an inline target "(3)" a hit still belongs to it. */
-const TARGET_REACH_WORDS = 40;
+/** Documents per batch: each loads its whole text (Pagefind fragment), so the first search stays small. */
+export const PAGE_SIZE = 5;
+const SUBS_SHOWN = 3;
+const TYPING_DELAY_MS = 250;
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -99,183 +43,106 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** An HTML fragment from Pagefind's excerpt (already escaped, with <mark>) or ours. */
+/** An HTML fragment built by search-subresults.ts (escaped text and <mark>). */
 function excerptNode(html: string): HTMLElement {
   const p = el('p', { class: 'result__excerpt' });
   p.innerHTML = html;
   return p;
 }
 
-interface SubResult {
-  id: string;
-  /** How many query words occur here as whole words (Pagefind also counts prefix matches). */
-  wholeTerms: number;
-  hits: number;
-  label: string;
-  heading: string;
-  excerpt: string;
+/** Type, number-symbol, date and issuer; unknown facts said as unknown. */
+function factsNode(meta: PagefindFragment['meta']): HTMLElement {
+  const facts: Array<[string, string]> = [
+    ['Loại văn bản', meta.type ?? 'Văn bản chưa rõ loại'],
+    ['Số ký hiệu', meta.number ? `Số ${meta.number}` : 'chưa rõ số'],
+    ['Ngày ban hành', meta.date ?? (meta.year ? `năm ${meta.year}` : 'chưa rõ ngày')],
+    ['Cơ quan ban hành', meta.issuer ?? 'chưa rõ cơ quan ban hành'],
+  ];
+  const dl = el('dl', { class: 'result__facts' });
+  for (const [term, value] of facts) dl.append(el('div', {}, el('dt', { class: 'visually-hidden' }, term), el('dd', {}, value)));
+  return dl;
 }
 
-/** Fold a word for comparison: no tone or vowel marks, đ -> d, lower case, no punctuation. */
-export function fold(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
-/** Inline numbered targets (chỉ tiêu) have ids like "I.2.ct-15". */
-function isInlineTarget(a: PagefindAnchor): boolean {
-  return /\.ct-\d+$/.test(a.id);
-}
-
-/** Anchors that stand for a place a reader can land on (not footnote back-links). */
-function isLandingAnchor(a: PagefindAnchor): boolean {
-  return !/^fn(ref)?-/.test(a.id);
-}
-
-/** A provision's first words, without its own numbering ("3-", "a)", "Điều 1."). */
-function headingWords(words: string[]): string {
-  let w = words;
-  if (w[0] === 'Điều' && /^\d+[.:]?$/.test(w[1] ?? '')) w = w.slice(2);
-  else if (/^(\(\d+\)|([IVXLC]+|\d+(\.\d+)*|[a-zđ])[-.)]*)$/.test(w[0] ?? '')) w = w.slice(1);
-  const text = w.slice(0, 12).join(' ');
-  return w.length > 12 ? `${text}…` : text;
-}
-
-/**
- * Group a page's hits by the innermost provision that contains them, using
- * Pagefind's word locations and anchor positions.
- */
-function subResults(data: PagefindResultData, terms: string[]): SubResult[] {
-  const words = data.content.split(/\s+/).filter((w) => w.length > 0);
-  const anchors = data.anchors.filter(isLandingAnchor).sort((a, b) => a.location - b.location);
-  const hitsByAnchor = new Map<number, number[]>();
-  for (const loc of data.locations) {
-    let owner = -1;
-    for (let i = 0; i < anchors.length && anchors[i]!.location <= loc; i++) {
-      // An inline target "(3)" marks a sentence, not the rest of its provision: it owns only nearby hits.
-      if (isInlineTarget(anchors[i]!) && loc - anchors[i]!.location > TARGET_REACH_WORDS) continue;
-      owner = i;
-    }
-    if (owner < 0) continue; // a hit before any provision (title, preamble): the page result covers it
-    const list = hitsByAnchor.get(owner) ?? [];
-    list.push(loc);
-    hitsByAnchor.set(owner, list);
-  }
-  const out: SubResult[] = [];
-  for (const [i, locs] of hitsByAnchor) {
-    const anchor = anchors[i]!;
-    const end = anchors[i + 1]?.location ?? words.length;
-    const termSet = new Set(terms);
-    const isWhole = (l: number) => termSet.has(fold(words[l] ?? ''));
-    const from = bestWindowStart(locs, isWhole, anchor.location);
-    const to = Math.min(end, from + EXCERPT_WORDS);
-    const hitSet = new Set(locs);
-    const parts: string[] = [];
-    for (let w = from; w < to; w++) {
-      const word = escapeHtml(words[w] ?? '');
-      parts.push(hitSet.has(w) ? `<mark>${word}</mark>` : word);
-    }
-    const found = new Set(locs.map((l) => fold(words[l] ?? '')));
-    out.push({
-      id: anchor.id,
-      wholeTerms: terms.filter((t) => found.has(t)).length,
-      hits: locs.length,
-      label: describeProvision(anchor.id),
-      // A heading's own text when the anchor is a heading; otherwise the provision's first words.
-      heading:
-        /^h[1-6]$/.test(anchor.element) && anchor.text ? anchor.text : headingWords(words.slice(anchor.location, end)),
-      excerpt: `${from > anchor.location ? '… ' : ''}${parts.join(' ')}${to < end ? ' …' : ''}`,
-    });
-  }
-  // Where some provisions hold whole query words, drop those matched only by word prefixes ("thôn" in "thông").
-  const whole = out.filter((sub) => sub.wholeTerms > 0);
-  // Provisions holding more of the query's words first, then more hits; document order breaks ties.
-  return (whole.length > 0 ? whole : out).sort(
-    (a, b) =>
-      b.wholeTerms - a.wholeTerms || b.hits - a.hits || anchorsIndex(anchors, a.id) - anchorsIndex(anchors, b.id),
-  );
-}
-
-/**
- * Where the excerpt starts: the window holding the most hits, whole-word
- * hits counting double, so "nông thôn" beats a lone "thông".
- */
-function bestWindowStart(locs: number[], isWhole: (l: number) => boolean, min: number): number {
-  const lead = Math.floor(EXCERPT_WORDS / 3);
-  let best = Math.max(min, Math.min(...locs) - lead);
-  let bestScore = -1;
-  for (const l of locs) {
-    const start = Math.max(min, l - lead);
-    let score = 0;
-    for (const m of locs) if (m >= start && m < start + EXCERPT_WORDS) score += isWhole(m) ? 2 : 1;
-    if (score > bestScore) [best, bestScore] = [start, score];
-  }
-  return best;
-}
-
-function anchorsIndex(anchors: PagefindAnchor[], id: string): number {
-  return anchors.findIndex((a) => a.id === id);
-}
-
-function renderResult(data: PagefindResultData, terms: string[]): HTMLElement {
+function renderResult(page: RankedPage, data: PagefindFragment, plan: QueryPlan): HTMLElement {
   const meta = data.meta;
   const item = el(
     'li',
     { class: 'result' },
-    el('h2', { class: 'result__title' }, el('a', { href: data.url }, meta.title || data.url)),
+    el('h2', { class: 'result__title' }, el('a', { href: resultHref(data.url) }, meta.title || data.url)),
   );
   if (meta.subject) item.append(el('p', { class: 'result__subject' }, meta.subject));
-  const facts = [meta.date ?? 'chưa rõ ngày', meta.issuer ?? 'chưa rõ cơ quan ban hành'];
-  item.append(el('p', { class: 'result__meta' }, facts.join(' · ')));
-  const subs = subResults(data, terms).slice(0, SUB_RESULTS_PER_PAGE);
-  if (subs.length === 0) {
-    item.append(excerptNode(data.excerpt));
-  } else {
-    const list = el('ul', { class: 'result__subs' });
-    for (const sub of subs) {
-      const link = el('a', { href: `${data.url}#${encodeURIComponent(sub.id).replace(/%2E/gi, '.')}` });
-      if (sub.label) link.append(el('span', { class: 'result__sub-label' }, sub.label), sub.heading ? ' ' : '');
-      if (sub.heading) link.append(sub.heading);
-      list.append(el('li', {}, link, excerptNode(sub.excerpt)));
-    }
-    item.append(list);
+  item.append(factsNode(meta));
+  if (page.tier === TIER.ownNumber) {
+    // An inferred number ("05-NQ/TU (suy luận)") is said to be one here too.
+    const inferred = /suy luận/.test(meta.number ?? '');
+    item.append(el('p', { class: 'result__badge' }, inferred ? 'Số ký hiệu này được suy luận cho văn bản này' : 'Văn bản mang số ký hiệu này'));
   }
+  if (plan.tokens.length === 0) return item;
+
+  const found = matchPage(data.content, data.anchors, page.locations, plan.tokens);
+  const subs = found.subs.filter((s) => s.id !== null).slice(0, SUBS_SHOWN);
+  if (subs.length === 0) {
+    if (found.subs.length > 0) item.append(excerptNode(found.excerpt));
+    return item;
+  }
+  const list = el('ul', { class: 'result__subs' });
+  for (const sub of subs) {
+    const link = el('a', { href: resultHref(data.url, sub.id) });
+    if (sub.label) link.append(el('span', { class: 'result__sub-label' }, sub.label), sub.heading ? ' ' : '');
+    if (sub.heading) link.append(el('span', { class: 'result__sub-heading' }, sub.heading));
+    list.append(el('li', {}, link, excerptNode(sub.excerpt)));
+  }
+  item.append(list);
+  const others = found.subs.filter((s) => s.id !== null).length - subs.length;
+  if (others > 0) item.append(el('p', { class: 'result__more' }, `Còn ${others} mục khác trong văn bản có từ khóa.`));
   return item;
 }
 
-// --- The page ---------------------------------------------------------------
+/** Everything the page needs from its markup (src/pages/tim-kiem.astro). */
+interface Elements {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  filterBox: HTMLFieldSetElement;
+  filterPanel: HTMLDetailsElement;
+  status: HTMLElement;
+  results: HTMLOListElement;
+  more: HTMLButtonElement;
+  help: HTMLElement;
+  noResults: HTMLElement;
+}
+
+function elements(): Elements | null {
+  const form = document.getElementById('search-form') as HTMLFormElement | null;
+  if (!form) return null;
+  return {
+    form,
+    input: form.querySelector<HTMLInputElement>('input[name="q"]')!,
+    filterBox: form.querySelector<HTMLFieldSetElement>('.search-filters')!,
+    filterPanel: form.querySelector<HTMLDetailsElement>('.search-filters-panel')!,
+    status: document.getElementById('search-status')!,
+    results: document.getElementById('search-results') as HTMLOListElement,
+    more: document.getElementById('search-more') as HTMLButtonElement,
+    help: document.getElementById('search-help')!,
+    noResults: document.getElementById('search-empty')!,
+  };
+}
 
 export function startSearchPage(): void {
-  const form = document.getElementById('search-form') as HTMLFormElement | null;
-  if (!form) return;
-  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
-  const filterBox = form.querySelector<HTMLFieldSetElement>('.search-filters')!;
-  const status = document.getElementById('search-status')!;
-  const resultsList = document.getElementById('search-results')!;
-  const moreButton = document.getElementById('search-more') as HTMLButtonElement;
-  const help = document.getElementById('search-help')!;
-  const bundleUrl = form.dataset.pagefindBundle ?? '/pagefind/pagefind.js';
+  const ui = elements();
+  if (!ui) return;
+  const { form, input, filterBox, filterPanel, status, results, more, help, noResults } = ui;
+  const bundleUrl = form.dataset.pagefindBundle;
+  let filtersReady: Promise<void> | null = null;
 
-  let pagefindPromise: Promise<Pagefind> | null = null;
-  const loadPagefind = () => {
-    pagefindPromise ??= import(/* @vite-ignore */ bundleUrl).then(async (pf: Pagefind) => {
-      await pf.options({ excerptLength: 30 });
-      await pf.init();
-      return pf;
-    });
-    return pagefindPromise;
-  };
+  const pagefind = () => loadPagefind(bundleUrl);
 
-  /** Fill the filter menus from the index (with counts), keeping values asked for in the URL. */
-  async function setUpFilters(pf: Pagefind, state: SearchState): Promise<void> {
+  /** Fill the filter menus from the index (documents per value), keeping values asked for in the URL. */
+  function setUpFilters(pf: PagefindApi): Promise<void> {
+    filtersReady ??= fillFilters(pf);
+    return filtersReady;
+  }
+
+  async function fillFilters(pf: PagefindApi): Promise<void> {
     const available = await pf.filters();
     for (const select of filterBox.querySelectorAll<HTMLSelectElement>('select[data-filter]')) {
       const key = select.dataset.filter!;
@@ -283,88 +150,124 @@ export function startSearchPage(): void {
       // Years newest first; names in Vietnamese alphabetical order.
       values.sort(([a], [b]) => (key === 'year' ? b.localeCompare(a) : a.localeCompare(b, 'vi')));
       for (const [value, count] of values) {
-        select.append(el('option', { value }, `${value} (${count})`));
+        // A value put in by a shared URL before the index was there gets its count now.
+        const existing = [...select.options].find((o) => o.value === value);
+        if (existing) existing.textContent = `${value} (${count})`;
+        else select.append(el('option', { value }, `${value} (${count})`));
       }
-      const wanted = state.filters[select.name as FilterParam];
-      if (wanted && !values.some(([v]) => v === wanted)) select.append(el('option', { value: wanted }, wanted));
     }
-    filterBox.hidden = false;
+    // Open on wide screens, and wherever a filter or sort is already set; folded on phones otherwise.
+    const state = readState(location.search);
+    filterPanel.open = window.matchMedia('(min-width: 40rem)').matches || hasFilters(state) || state.sort !== '';
+    filterPanel.hidden = false;
   }
 
-  function applyStateToForm(state: SearchState): void {
-    input.value = state.q;
-    for (const select of form!.querySelectorAll<HTMLSelectElement>('select')) {
-      select.value = select.name === 'sap-xep' ? state.sort : (state.filters[select.name as FilterParam] ?? '');
+  function applyStateToForm(state: SearchState, withQuery = true): void {
+    if (withQuery) input.value = state.q;
+    for (const select of form.querySelectorAll<HTMLSelectElement>('select')) {
+      const wanted = select.name === 'sap-xep' ? state.sort : (state.filters[select.name as FilterParam] ?? '');
+      // A value from a shared URL that the index does not have (yet) is still shown, so the reader sees it.
+      if (wanted && ![...select.options].some((o) => o.value === wanted)) select.append(el('option', { value: wanted }, wanted));
+      select.value = wanted;
     }
   }
 
   function formState(): SearchState {
     const params = new URLSearchParams();
-    for (const [k, v] of new FormData(form!)) if (typeof v === 'string') params.append(k, v);
-    return readState(params.toString());
+    for (const [k, v] of new FormData(form)) if (typeof v === 'string') params.append(k, v);
+    return readState(params);
   }
 
   let runId = 0;
-  let pending: PagefindSearch['results'] = [];
-  let currentTerms: string[] = [];
+  let pending: RankedPage[] = [];
+  let currentPlan: QueryPlan = planQuery('');
 
-  async function showMore(): Promise<void> {
+  async function showMore(focusFirst = false): Promise<void> {
     const batch = pending.slice(0, PAGE_SIZE);
     pending = pending.slice(PAGE_SIZE);
-    const datas = await Promise.all(batch.map((r) => r.data()));
-    for (const data of datas) resultsList.append(renderResult(data, currentTerms));
-    moreButton.hidden = pending.length === 0;
+    const myRun = runId;
+    more.disabled = true;
+    const datas = await Promise.all(batch.map((p) => p.result.data()));
+    if (myRun !== runId) return;
+    const items = batch.map((p, i) => renderResult(p, datas[i]!, currentPlan));
+    results.append(...items);
+    more.hidden = pending.length === 0;
+    more.disabled = false;
+    if (focusFirst) items[0]?.querySelector('a')?.focus();
+  }
+
+  function describeFilters(state: SearchState): string {
+    const labels: Record<FilterParam, string> = { nam: 'năm', 'co-quan': 'cơ quan', loai: 'loại' };
+    const parts = (Object.keys(FILTER_PARAMS) as FilterParam[]).flatMap((p) => (state.filters[p] ? [`${labels[p]} ${state.filters[p]}`] : []));
+    return parts.length > 0 ? ` (lọc theo ${parts.join(', ')})` : '';
+  }
+
+  function showNoResults(state: SearchState): void {
+    const tips: Array<Node | string> = [];
+    const list = el('ul');
+    if (state.q.split(' ').length > 1) list.append(el('li', {}, 'Bớt từ: mỗi văn bản tìm được phải chứa tất cả các từ đã gõ.'));
+    if (hasMarks(state.q)) list.append(el('li', {}, 'Gõ không dấu (ví dụ «nong thon moi»): cách gõ dấu khác nhau vẫn tìm được.'));
+    list.append(el('li', {}, 'Kiểm tra chính tả, hoặc dùng từ đồng nghĩa.'));
+    list.append(el('li', {}, 'Tìm theo số ký hiệu, ví dụ «09-NQ/TU» hoặc «205/NQ-HĐND».'));
+    if (hasFilters(state)) {
+      const clear = el('button', { type: 'button', class: 'search-clear-filters' }, 'Bỏ bộ lọc và tìm lại');
+      clear.addEventListener('click', () => {
+        applyStateToForm({ ...state, filters: {} });
+        commit();
+      });
+      list.append(el('li', {}, 'Bỏ bộ lọc năm, cơ quan hoặc loại văn bản. ', clear));
+    }
+    tips.push(el('h2', {}, 'Không tìm thấy văn bản nào'), el('p', {}, 'Hãy thử:'), list);
+    noResults.replaceChildren(...tips);
+    noResults.hidden = false;
   }
 
   async function run(state: SearchState): Promise<void> {
     const myRun = ++runId;
-    const hasFilter = Object.keys(state.filters).length > 0;
-    help.hidden = Boolean(state.q) || hasFilter;
-    if (!state.q && !hasFilter) {
-      resultsList.replaceChildren();
-      moreButton.hidden = true;
-      status.textContent = 'Nhập từ khóa hoặc số ký hiệu để tìm trong toàn bộ văn bản.';
+    const plan = planQuery(state.q);
+    const filtered = hasFilters(state);
+    help.hidden = plan.tokens.length > 0 || filtered;
+    noResults.hidden = true;
+    if (plan.tokens.length === 0 && !filtered) {
+      results.replaceChildren();
+      more.hidden = true;
+      status.textContent = state.q ? 'Hãy gõ ít nhất một chữ hoặc số.' : '';
       return;
     }
     status.textContent = 'Đang tìm…';
-    let pf: Pagefind;
+    let pf: PagefindApi;
     try {
-      pf = await loadPagefind();
+      pf = await pagefind();
     } catch (err) {
+      if (myRun !== runId) return;
       status.textContent = 'Không tải được bộ tìm kiếm. Hãy tải lại trang, hoặc xem danh sách văn bản ở trang chủ.';
-      console.warn('Pagefind could not be loaded from', bundleUrl, err);
+      console.warn('Pagefind could not be loaded', err);
       return;
     }
-    const filters: Record<string, string> = {};
-    for (const [param, key] of Object.entries(FILTER_PARAMS)) {
-      const v = state.filters[param as FilterParam];
-      if (v) filters[key] = v;
-    }
-    const options: Record<string, unknown> = { filters };
-    if (SORTS[state.sort]) options.sort = SORTS[state.sort];
-    const search = await pf.search(state.q || null, options);
-    if (myRun !== runId || !search) return; // a newer search has started
-    pending = search.results;
-    currentTerms = [...new Set(state.q.split(/\s+/).map(fold).filter(Boolean))];
-    resultsList.replaceChildren();
-    const n = pending.length;
+    void setUpFilters(pf).then(() => applyStateToForm(state, false));
+    const pages = await runQuery(pf, plan, { filters: pagefindFilters(state), dateOrder: SORTS[state.sort] ?? null });
+    if (myRun !== runId) return; // a newer search has started
+    currentPlan = plan;
+    pending = pages;
+    results.replaceChildren();
     const what = state.q ? ` cho «${state.q}»` : '';
-    if (n === 0) {
-      status.textContent =
-        `Không tìm thấy văn bản nào${what}. Hãy thử bớt từ, gõ không dấu, tìm theo số ký hiệu (ví dụ 09-NQ/TU)` +
-        (hasFilter ? ' hoặc bỏ bộ lọc.' : '.');
-      moreButton.hidden = true;
+    if (pages.length === 0) {
+      status.textContent = `Không tìm thấy văn bản nào${what}${describeFilters(state)}.`;
+      more.hidden = true;
+      showNoResults(state);
       return;
     }
-    status.textContent = `Tìm thấy ${n} văn bản${what}.`;
+    status.textContent = `Tìm thấy ${pages.length} văn bản${what}${describeFilters(state)}.`;
     await showMore();
   }
 
   /** Put the form's state into the URL (a new history entry) and search. */
   function commit(): void {
+    window.clearTimeout(typingTimer);
     const state = formState();
     const url = `${location.pathname}${stateToSearch(state)}`;
-    if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
+    if (url !== `${location.pathname}${location.search}`) history.pushState({ typing: false }, '', url);
+    else history.replaceState({ typing: false }, '', url);
     void run(state);
   }
 
@@ -373,30 +276,76 @@ export function startSearchPage(): void {
     commit();
   });
   filterBox.addEventListener('change', commit);
-  moreButton.addEventListener('click', () => void showMore());
-  // Typing searches after a short pause and keeps the URL in step without flooding history.
+  more.addEventListener('click', () => void showMore(true));
+
+  // Typing searches after a short pause; the first pause after a committed search adds a history entry, later ones update it.
   let typingTimer: number | undefined;
   input.addEventListener('input', () => {
     window.clearTimeout(typingTimer);
+    const plan = planQuery(input.value);
+    void pagefind()
+      .then((pf) => preloadQuery(pf, plan))
+      .catch(() => undefined);
     typingTimer = window.setTimeout(() => {
       const state = formState();
-      history.replaceState(null, '', `${location.pathname}${stateToSearch(state)}`);
+      const url = `${location.pathname}${stateToSearch(state)}`;
+      if ((history.state as { typing?: boolean } | null)?.typing) history.replaceState({ typing: true }, '', url);
+      else if (url !== `${location.pathname}${location.search}`) history.pushState({ typing: true }, '', url);
       void run(state);
-    }, 300);
+    }, TYPING_DELAY_MS);
   });
-  input.addEventListener('focus', () => void loadPagefind().catch(() => undefined), { once: true });
+  input.addEventListener('focus', () => void pagefind().catch(() => undefined), { once: true });
+
+  // Keyboard: "/" jumps to the box; arrows move between the box and the result links.
+  document.addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement | null;
+    const inField = target?.closest('input, select, textarea, button, [contenteditable]') !== null;
+    if (event.key === '/' && !inField && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      input.focus();
+      input.select();
+      return;
+    }
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const links = [...results.querySelectorAll<HTMLAnchorElement>('a[href]')];
+    if (links.length === 0) return;
+    const at = target instanceof HTMLAnchorElement ? links.indexOf(target) : -1;
+    if (target === input && event.key === 'ArrowDown') {
+      event.preventDefault();
+      links[0]!.focus();
+    } else if (at >= 0) {
+      event.preventDefault();
+      if (event.key === 'ArrowDown') links[Math.min(at + 1, links.length - 1)]!.focus();
+      else if (at === 0) input.focus();
+      else links[at - 1]!.focus();
+    }
+  });
+
+  // Example queries in the help box run here without reloading the page.
+  help.addEventListener('click', (event) => {
+    const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a[data-example]');
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    input.value = link.dataset.example ?? '';
+    commit();
+    input.focus();
+  });
+
   window.addEventListener('popstate', () => {
+    window.clearTimeout(typingTimer);
     const state = readState(location.search);
     applyStateToForm(state);
     void run(state);
   });
 
   const initial = readState(location.search);
+  history.replaceState({ typing: false }, '', location.href);
   applyStateToForm(initial);
-  void loadPagefind()
-    .then((pf) => setUpFilters(pf, initial))
-    .then(() => applyStateToForm(initial))
-    .catch(() => undefined); // reported by run() when a search is asked for
   void run(initial);
+  // The filter menus appear as soon as the index is there, even before a search.
+  void pagefind()
+    .then((pf) => setUpFilters(pf))
+    .then(() => applyStateToForm(readState(location.search), false))
+    .catch(() => undefined);
   if (!initial.q) input.focus();
 }

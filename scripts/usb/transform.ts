@@ -1,0 +1,117 @@
+/**
+ * The built site (dist/) -> the USB edition: a folder that opens from file://
+ * (double-click index.html) and also works over http, search included.
+ *
+ * - pages: every URL into the site relative, folders as their index.html,
+ *   module scripts as classic ones, the Pagefind bundle before any script
+ *   that loads Pagefind (html.ts);
+ * - stylesheets: url() and @import the same way (css.ts);
+ * - Pagefind: a classic bundle and its assets as classic scripts (pagefind.ts);
+ * - other files copied as they are (images, data/*.json, favicon, ...);
+ *   script files that no page loads (module chunks, now bundled) left out;
+ * - README.txt (Vietnamese, readme.ts);
+ * - then the audit (audit.ts): a USB edition with a root-absolute URL, a
+ *   module script or a URL that opens nothing is refused.
+ *
+ * See docs/decisions/0701-usb-edition.md.
+ */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { listFiles, treeSize } from '../build/tree.ts';
+import { auditUsb, type AuditResult } from './audit.ts';
+import { classicFromInlineModule, classicFromModuleFile } from './classic-scripts.ts';
+import { rewriteCss } from './css.ts';
+import { rewritePage, type ClassicScript } from './html.ts';
+import { isPagefindCode, writePagefindUsb, type PagefindUsbResult } from './pagefind.ts';
+import { README_NAME, readmeText } from './readme.ts';
+import { siteTreeOf } from './site-tree.ts';
+
+export interface UsbOptions {
+  /** The built site. */
+  distDir: string;
+  /** Where the USB edition goes (created; should be empty). */
+  outDir: string;
+  /** The public site URL (ARCHIVE_SITE_URL), named in the README; citations carry it already. */
+  siteUrl?: string | null;
+}
+
+export interface UsbResult {
+  web: { files: number; bytes: number };
+  usb: { files: number; bytes: number };
+  pagefind: PagefindUsbResult | null;
+  audit: AuditResult;
+  /** Problems met while transforming (a module script not found, <base href>, ...). */
+  problems: string[];
+}
+
+export async function buildUsbEdition(options: UsbOptions): Promise<UsbResult> {
+  const { distDir, outDir } = options;
+  const files = listFiles(distDir);
+  const tree = siteTreeOf(files);
+  const problems: string[] = [];
+  mkdirSync(outDir, { recursive: true });
+  const write = (rel: string, data: string | Buffer) => {
+    const target = join(outDir, rel);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, data);
+  };
+
+  // Module scripts, bundled once each however many pages load them.
+  const classicModules = new Map<string, Promise<ClassicScript>>();
+  const hooks = {
+    classicModule(file: string) {
+      let pending = classicModules.get(file);
+      if (!pending) {
+        pending = classicFromModuleFile(distDir, file);
+        classicModules.set(file, pending);
+      }
+      return pending;
+    },
+    classicInlineModule: (code: string, file: string) => classicFromInlineModule(distDir, code, file),
+  };
+
+  /** Site files something links to or loads (to decide which scripts to keep). */
+  const referenced = new Set<string>();
+  const handled = new Set<string>();
+  for (const file of files) {
+    if (!file.endsWith('.html')) continue;
+    const page = await rewritePage(readFileSync(join(distDir, file), 'utf8'), file, tree, hooks);
+    for (const problem of page.problems) problems.push(`${file}: ${problem}`);
+    for (const url of page.urls) if (url.target !== null) referenced.add(url.target);
+    write(file, page.html);
+    handled.add(file);
+  }
+  for (const file of files) {
+    if (!file.endsWith('.css') || file.startsWith('pagefind/')) continue;
+    const result = rewriteCss(readFileSync(join(distDir, file), 'utf8'), file, tree);
+    for (const url of result.urls) if (url.target !== null) referenced.add(url.target);
+    write(file, result.css);
+    handled.add(file);
+  }
+  for (const [file, pending] of [...classicModules].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    write(file, (await pending).code);
+    handled.add(file);
+  }
+
+  let pagefind: PagefindUsbResult | null = null;
+  if (tree.files.has('pagefind/pagefind.js')) {
+    pagefind = await writePagefindUsb(distDir, outDir, files);
+    handled.add('pagefind/pagefind.js'); // now the classic bundle
+    for (const file of files) if (file.startsWith('pagefind/') && !(isPagefindCode(file) && referenced.has(file))) handled.add(file);
+  }
+
+  for (const file of files) {
+    if (handled.has(file)) continue;
+    // Script files no page loads: module chunks (bundled into the classic scripts) or dead code.
+    if (/\.m?js$/.test(file) && !referenced.has(file)) continue;
+    const target = join(outDir, file);
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(join(distDir, file), target);
+  }
+
+  if (tree.files.has(README_NAME)) problems.push(`the site already has a ${README_NAME} at its root; the USB edition's README would replace it`);
+  write(README_NAME, readmeText(options.siteUrl ?? null));
+
+  const audit = auditUsb(outDir);
+  return { web: treeSize(distDir), usb: treeSize(outDir), pagefind, audit, problems };
+}

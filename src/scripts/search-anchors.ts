@@ -1,0 +1,56 @@
+/**
+ * Build time: give each provision `<section id="II.3" data-provision="II.3">`
+ * of a rendered document body a `data-pagefind-title` with its heading from
+ * the outline (site.json `toc`), so that Pagefind's anchors carry the
+ * provision's heading and a search hit can name and link the provision it is
+ * in (docs/decisions/0602-search-indexing-and-sub-results.md). The attribute
+ * is not indexed as text; it adds the title to the page's search fragment.
+ *
+ * Only our own markup is read: the converter's section opening tags
+ * (docs/decisions/0004); the source text is never parsed here.
+ */
+
+export interface AnchorTitleEntry {
+  id: string;
+  title: string;
+}
+
+/** Longest title kept (characters); longer first-words titles are cut at a word. */
+export const MAX_TITLE = 90;
+
+const SECTION_TAG = /<section((?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*>/g;
+
+function attribute(attrs: string, name: string): string | null {
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'=<>\`]+))`).exec(attrs);
+  if (!m) return null;
+  return (m[1] ?? m[2] ?? m[3] ?? '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+function escapeAttr(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A heading for search results: one line, at most MAX_TITLE characters. */
+export function shortTitle(title: string): string {
+  const t = title.replace(/\s+/g, ' ').trim();
+  if (t.length <= MAX_TITLE) return t;
+  const cut = t.slice(0, MAX_TITLE);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > MAX_TITLE / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.…-]+$/, '')}…`;
+}
+
+/** Add data-pagefind-title to every provision section that has a heading in the outline (and none yet). */
+export function addSearchTitles(html: string, toc: AnchorTitleEntry[]): string {
+  const titles = new Map(toc.map((e) => [e.id, shortTitle(e.title)]));
+  return html.replace(SECTION_TAG, (tag, attrs: string) => {
+    const id = attribute(attrs, 'data-provision') ?? attribute(attrs, 'id');
+    const title = id ? titles.get(id) : undefined;
+    if (!title || /\sdata-pagefind-title(?=[\s=]|$)/.test(attrs)) return tag;
+    return `<section${attrs} data-pagefind-title="${escapeAttr(title)}">`;
+  });
+}

@@ -1,0 +1,112 @@
+/**
+ * Runs a query plan (src/scripts/search-query.ts) against Pagefind and
+ * merges the answers into one ranked list of documents
+ * (docs/decisions/0601-search-vietnamese.md).
+ *
+ * Tiers, best first; Pagefind's score orders the documents within a tier:
+ *   0  the document's own number-symbol is the query ("205/NQ-HĐND", "176")
+ *   1  the phrase as typed, marks and all (either tone placement)
+ *   2  the phrase, marks folded (any đ-spelling)
+ *   3  every word somewhere (any đ-spelling; Pagefind also matches word prefixes)
+ * With a date sort, the same documents come in date order instead.
+ */
+import type { PagefindApi, PagefindResult, PagefindSearchOptions } from './pagefind-loader';
+import type { QueryPlan } from './search-query';
+
+export const TIER = { ownNumber: 0, exactPhrase: 1, phrase: 2, allWords: 3 } as const;
+
+export interface RankedPage {
+  id: string;
+  /** A Pagefind result for this page (its data() loads the page's fragment). */
+  result: PagefindResult;
+  tier: number;
+  /** Best Pagefind score over the searches that found the page. */
+  score: number;
+  /** Hit locations from every search, ascending. */
+  locations: number[];
+}
+
+export interface QueryOptions {
+  filters?: Record<string, string>;
+  /** Sort by date ("desc": newest first) instead of relevance. */
+  dateOrder?: 'asc' | 'desc' | null;
+}
+
+// Pagefind's exactDiacritics is an instance option: searches must not interleave while it is on.
+let queue: Promise<unknown> = Promise.resolve();
+function serial<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function searchAll(pf: PagefindApi, terms: string[], options: PagefindSearchOptions): Promise<PagefindResult[][]> {
+  const out: PagefindResult[][] = [];
+  for (const term of terms) out.push((await pf.search(term, options))?.results ?? []);
+  return out;
+}
+
+/** Pages in date order for the filters (a filter-only search: no index chunks, just the sort). */
+async function dateOrderOf(pf: PagefindApi, filters: Record<string, string>, dir: 'asc' | 'desc'): Promise<PagefindResult[]> {
+  return (await pf.search(null, { filters, sort: { date: dir } }))?.results ?? [];
+}
+
+export function runQuery(pf: PagefindApi, plan: QueryPlan, options: QueryOptions = {}): Promise<RankedPage[]> {
+  return serial(async () => {
+    const filters = options.filters ?? {};
+    const base: PagefindSearchOptions = { filters };
+    const dir = options.dateOrder ?? null;
+
+    if (plan.tokens.length === 0) {
+      // No words: every document the filters keep, newest first unless asked otherwise.
+      const all = await dateOrderOf(pf, filters, dir ?? 'desc');
+      return all.map((result) => ({ id: result.id, result, tier: TIER.allWords, score: 0, locations: [] }));
+    }
+
+    const pages = new Map<string, RankedPage>();
+    const add = (result: PagefindResult, tier: number) => {
+      let page = pages.get(result.id);
+      if (!page) {
+        page = { id: result.id, result, tier, score: result.score, locations: [] };
+        pages.set(result.id, page);
+      }
+      page.tier = Math.min(page.tier, tier);
+      page.score = Math.max(page.score, result.score);
+      page.locations.push(...result.words);
+      return page;
+    };
+
+    for (const results of await searchAll(pf, plan.all, base)) {
+      for (const r of results) {
+        const page = add(r, TIER.allWords);
+        if (plan.symbol && r.matchedMetaFields?.includes('number')) page.tier = TIER.ownNumber;
+      }
+    }
+    for (const results of await searchAll(pf, plan.phrases, base)) for (const r of results) add(r, TIER.phrase);
+    if (plan.exact.length > 0) {
+      await pf.options({ exactDiacritics: true });
+      try {
+        for (const results of await searchAll(pf, plan.exact, base)) for (const r of results) add(r, TIER.exactPhrase);
+      } finally {
+        await pf.options({ exactDiacritics: false });
+      }
+    }
+
+    let list = [...pages.values()];
+    // A number-symbol is a whole word or nothing: "205" must not bring "2050", nor "205/NQ-HDND" a "205-QĐ/TW"
+    // (Pagefind matches word prefixes and, failing a whole symbol, its pieces). Phrase searches match whole words.
+    if (plan.symbol && list.some((p) => p.tier <= TIER.phrase)) list = list.filter((p) => p.tier <= TIER.phrase);
+    for (const page of list) page.locations = [...new Set(page.locations)].sort((a, b) => a - b);
+    if (dir) {
+      const order = new Map((await dateOrderOf(pf, filters, dir)).map((r, i) => [r.id, i]));
+      return list.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
+    }
+    // Stable: equal tier and score keep Pagefind's order.
+    return list.sort((a, b) => a.tier - b.tier || b.score - a.score);
+  });
+}
+
+/** Load the index chunks a query will need (while the reader is still typing). */
+export async function preloadQuery(pf: PagefindApi, plan: QueryPlan): Promise<void> {
+  await Promise.all(plan.all.map((term) => pf.preload(term).catch(() => undefined)));
+}
