@@ -30,6 +30,21 @@ describe('provisions in the built pages', () => {
     await expect(page.locator('[id="noi-nhan"]').innerText()).resolves.toContain('VPTW và các ban Đảng Trung ương {để b/cáo),');
   });
 
+  it('keeps the typography of the source (no smart quotes or dashes)', async () => {
+    const d = docs.find((x) => x.sourceFile.startsWith('000'))!;
+    const { page } = await site.open(d.url);
+    const text = (await page.locator('[id="II.1"]').innerText()).normalize('NFC');
+    expect(text).toContain('Triển khai thực hiện tốt Nghị quyết "Về đổi mới, nâng cao chất lượng');
+  });
+
+  it('marks an editorial correction, with the original', async () => {
+    const d = docs.find((x) => x.sourceFile.startsWith('001'))!;
+    const { page } = await site.open(d.url);
+    const ins = page.locator('[id="mo-dau"] ins.correction');
+    await expect(ins.first().innerText()).resolves.toBe('COVID-19');
+    await expect(ins.first().getAttribute('title')).resolves.toBe('Nguyên văn: COVỈD-Ỉ9');
+  });
+
   it('shows a fact the text lacks as "chưa rõ", and an inferred one as inferred', async () => {
     const d = docs.find((x) => x.sourceFile.startsWith('001'))!;
     const { page } = await site.open(d.url);
