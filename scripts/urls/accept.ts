@@ -58,7 +58,7 @@ function main(): number {
   writeFileSync(tmp, text);
   renameSync(tmp, register.file);
   const pages = added.filter((l) => !l.includes('#')).length;
-  console.log(`urls:accept: added ${added.length} line(s) (${pages} document URL(s), ${added.length - pages} fragment(s)) to ${register.file}; it now lists ${before.size + added.length}`);
+  console.log(`urls:accept: added ${added.length} line(s) (${pages} page URL(s), ${added.length - pages} fragment(s)) to ${register.file}; it now lists ${before.size + added.length}`);
   return 0;
 }
 

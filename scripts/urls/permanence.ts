@@ -74,6 +74,8 @@ export function checkPermanence(entries: RegisterEntry[], scan: DistScan, aliase
         aliased = true;
       }
     }
+    // A cited-document page (/tham-chieu/...) is published too, as a URL without fragments.
+    if (!doc && entry.fragment === null && isCitedPage(entry.path) && scan.pages.has(entry.path)) continue;
     if (!doc) {
       lostPages.set(entry.path, (lostPages.get(entry.path) ?? 0) + (entry.fragment === null ? 0 : 1));
       continue;
@@ -107,7 +109,7 @@ export function formatFailure(result: PermanenceResult, files: { register: strin
   const out: string[] = [];
   const lostCount = result.lostPages.length + result.lostFragments.length;
   if (lostCount > 0) {
-    out.push(`URL permanence check FAILED: ${result.lostPages.length} published document URL(s) and ${result.lostFragments.length} published fragment(s) no longer resolve.`);
+    out.push(`URL permanence check FAILED: ${result.lostPages.length} published page URL(s) and ${result.lostFragments.length} published fragment(s) no longer resolve.`);
     out.push(`(Published URLs are listed in ${files.register}; once public, a URL must keep working.)`);
   }
   if (result.lostPages.length > 0) {
@@ -146,7 +148,13 @@ export function formatFailure(result: PermanenceResult, files: { register: strin
   return out.join('\n');
 }
 
-/** Register lines for what the build publishes now (for urls:accept). */
+/** Pages of documents the archive cites (docs/decisions/0002, "Cited documents"). */
+export function isCitedPage(path: string): boolean {
+  return path.startsWith('/tham-chieu/') && path !== '/tham-chieu/';
+}
+
+/** Register lines for what the build publishes now (for urls:accept): documents with their fragments, and cited-document pages. */
 export function publishedLines(scan: DistScan): string[] {
-  return linesOf([...scan.documents.values()]);
+  const cited = [...scan.pages].filter(isCitedPage).map((url) => ({ url, fragments: [] as string[] }));
+  return linesOf([...scan.documents.values(), ...cited]);
 }

@@ -11,6 +11,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOCUMENT_PATH, FRAGMENT_ID } from './aliases.ts';
 
+/** A cited-document page (docs/decisions/0002): published without fragments. */
+const CITED_PATH = /^\/tham-chieu\/[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*\/$/;
+
 export const REGISTER_FILE = 'published-urls.txt';
 
 export interface RegisterEntry {
@@ -23,7 +26,7 @@ export interface RegisterEntry {
 }
 
 export const REGISTER_HEADER = [
-  '# Published URLs: every document URL and citable fragment that has been made public.',
+  '# Published URLs: every document URL and citable fragment, and every cited-document page, that has been made public.',
   '# A line is never removed. Every build checks that each line still resolves (directly,',
   '# or through content/aliases.yaml). Add lines with `npm run urls:accept` after a release;',
   '# see docs/decisions/0501-citable-urls.md.',
@@ -39,8 +42,10 @@ export function parseRegister(text: string, file: string): { entries: RegisterEn
     const hash = line.indexOf('#');
     const path = hash === -1 ? line : line.slice(0, hash);
     const fragment = hash === -1 ? null : line.slice(hash + 1);
-    if (!DOCUMENT_PATH.test(path) || (fragment !== null && !FRAGMENT_ID.test(fragment))) {
-      problems.push(`${file}:${i + 1}: "${line}" is not a document path (/van-ban/<issuer>/<year>/<key>/), optionally followed by #<fragment>`);
+    const document = DOCUMENT_PATH.test(path) && (fragment === null || FRAGMENT_ID.test(fragment));
+    const cited = CITED_PATH.test(path) && fragment === null;
+    if (!document && !cited) {
+      problems.push(`${file}:${i + 1}: "${line}" is not a document path (/van-ban/<issuer>/<year>/<key>/, optionally followed by #<fragment>) or a cited-document path (/tham-chieu/<issuer>/<key>/)`);
       return;
     }
     entries.push({ line, path, fragment });

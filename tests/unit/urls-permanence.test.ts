@@ -164,6 +164,15 @@ describe('permanence check', () => {
     expect(message).toContain(`      - document: ${NQ09_ID}\n        from: "II.4"`);
   });
 
+  it('keeps cited-document pages (/tham-chieu/) published, and fails naming one that is gone', () => {
+    const cited = '/tham-chieu/tinh-uy-quang-ninh/06-nq-tu-2021/';
+    const withCited: DistScan = { ...scan([built]), pages: new Set([...scan([built]).pages, cited, '/tham-chieu/']) };
+    expect(publishedLines(withCited)).toEqual([NQ09, `${NQ09}#dau-van-ban`, `${NQ09}#II`, `${NQ09}#II.3`, cited]);
+    expect(checkPermanence(register(NQ09, cited), withCited, none).ok).toBe(true);
+    const gone = checkPermanence(register(NQ09, cited), scan([built]), none);
+    expect(gone.lostPages).toEqual([{ url: cited, fragments: 0 }]);
+  });
+
   it('does not trust an alias the build did not really publish', () => {
     const moved = doc(NEW_ID, NEW, ['II.8']);
     const aliases: Aliases = { documents: [{ url: OLD, document: NEW_ID }], fragments: [{ document: NEW_ID, from: 'II.7.3', to: 'II.8' }] };
