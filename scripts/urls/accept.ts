@@ -11,9 +11,8 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AliasesError, readAliases } from './aliases.ts';
 import { checkPermanence, formatFailure, publishedLines } from './permanence.ts';
-import { formatRegister, readRegister } from './register.ts';
+import { formatRegister, readUrlInputs } from './register.ts';
 import { scanDist } from './scan-dist.ts';
 
 function main(): number {
@@ -24,18 +23,12 @@ function main(): number {
     console.error(`urls:accept: ${dist} holds no built site; run npm run build first`);
     return 1;
   }
-  const register = readRegister(content);
-  if (register.problems.length > 0) {
-    console.error(`urls:accept: ${register.file} has malformed lines:\n  ${register.problems.join('\n  ')}`);
+  const inputs = readUrlInputs(content, 'urls:accept');
+  if ('error' in inputs) {
+    console.error(inputs.error);
     return 1;
   }
-  let aliases;
-  try {
-    aliases = readAliases(content);
-  } catch (error) {
-    console.error(error instanceof AliasesError ? error.message : String(error));
-    return 1;
-  }
+  const { register, aliases } = inputs;
   const scan = scanDist(dist);
   if (scan.documents.size === 0) {
     console.error(`urls:accept: ${dist} has no document pages; refusing to accept an empty build`);

@@ -10,9 +10,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AliasesError, readAliases } from './aliases.ts';
 import { checkPermanence, formatFailure } from './permanence.ts';
-import { readRegister } from './register.ts';
+import { readUrlInputs } from './register.ts';
 import { scanDist } from './scan-dist.ts';
 
 function main(): number {
@@ -23,18 +22,12 @@ function main(): number {
     console.error(`urls: ${dist} does not exist; build the site first`);
     return 1;
   }
-  const register = readRegister(content);
-  let aliases;
-  try {
-    aliases = readAliases(content);
-  } catch (error) {
-    console.error(error instanceof AliasesError ? error.message : String(error));
+  const inputs = readUrlInputs(content, 'urls');
+  if ('error' in inputs) {
+    console.error(inputs.error);
     return 1;
   }
-  if (register.problems.length > 0) {
-    console.error(`urls: ${register.file} has malformed lines:\n  ${register.problems.join('\n  ')}`);
-    return 1;
-  }
+  const { register, aliases } = inputs;
   const scan = scanDist(dist);
   const result = checkPermanence(register.entries, scan, aliases.aliases);
   if (!result.ok) {

@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DOCUMENT_PATH, FRAGMENT_ID } from './aliases.ts';
+import { AliasesError, DOCUMENT_PATH, FRAGMENT_ID, readAliases } from './aliases.ts';
 
 /** A cited-document page (docs/decisions/0002): published without fragments. */
 const CITED_PATH = /^\/tham-chieu\/[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*\/$/;
@@ -78,4 +78,21 @@ export function linesOf(documents: Iterable<{ url: string; fragments: Iterable<s
 export function formatRegister(lines: Iterable<string>): string {
   const unique = [...new Set(lines)].sort(compareLines);
   return `${[...REGISTER_HEADER, ...unique].join('\n')}\n`;
+}
+
+/**
+ * The register and the aliases of a content folder, as the two commands
+ * (check, accept) need them, or the message that says what is wrong.
+ */
+export function readUrlInputs(
+  contentDir: string,
+  label: string,
+): { register: ReturnType<typeof readRegister>; aliases: ReturnType<typeof readAliases> } | { error: string } {
+  const register = readRegister(contentDir);
+  if (register.problems.length > 0) return { error: `${label}: ${register.file} has malformed lines:\n  ${register.problems.join('\n  ')}` };
+  try {
+    return { register, aliases: readAliases(contentDir) };
+  } catch (error) {
+    return { error: error instanceof AliasesError ? error.message : String(error) };
+  }
 }
