@@ -141,6 +141,9 @@ describe('002: Nghị quyết 205/NQ-HĐND (markdown-ish, articles, footnote)', 
     expect(para).toBeDefined();
     expect(text({ ...clause, heading: [], blocks: [para!] })).toContain('trực thuộc Ủy ban nhân dân tỉnh là cơ quan hành chính');
   });
+  it('re-joins a sentence broken after a comma ("cơ quan Thuế,\\n\\nHải quan")', () => {
+    expect(text(find(d.provisions, 'dieu-1.2'))).toContain('phối hợp chặt chẽ với cơ quan Thuế, Hải quan, Kho bạc Nhà nước thực hiện đồng bộ');
+  });
   it('re-joins a paragraph split by a blank line ("kinh\\n\\ntế")', () => {
     expect(text(find(d.provisions, 'dieu-1'))).toContain('“Nâng cao chất lượng tăng trưởng kinh tế; phát triển văn hóa');
   });

@@ -26,6 +26,9 @@ export function isFullLine(prev: Line, wrapWidth: number): boolean {
 /** Should `line` continue the paragraph whose last line is `prev`? */
 export function continuesParagraph(prev: Line, line: Line, wrapWidth: number): boolean {
   if (startsLowercase(line.text) && !STRONG_END.test(prev.text)) return true;
+  // A line ending in a comma never ends a paragraph ("cơ quan Thuế,\n\nHải quan, Kho bạc"
+  // in 002 is one sentence broken by a page break). List items are markers, read before this.
+  if (/,$/.test(prev.text)) return true;
   if (!isFullLine(prev, wrapWidth)) return false;
   // A full line: a hard wrap, unless an indented new sentence starts.
   if (endsSentence(prev.text) && line.indent > prev.indent + 1) return false;
