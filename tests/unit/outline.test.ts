@@ -187,6 +187,10 @@ describe('004: Thành ủy resolution for 2021 (markdown-ish, clean)', () => {
       'III', 'III.1', 'III.2', 'III.3', 'III.4', 'III.5', 'ket-thuc', 'noi-nhan', 'chu-ky',
     ]);
   });
+  it('re-joins sentences broken by a page break after a connective or before a number', () => {
+    expect(text(find(d.provisions, 'II.7.2'))).toContain('theo nguyên tắc “5 tại chỗ” tại Trung tâm Hành chính công');
+    expect(text(find(d.provisions, 'I.2'))).toContain('Công nghiệp-Xây dựng 42,4%');
+  });
   it('reads the signature split across bold lines', () => {
     expect(d.meta.signer.value).toBe('Vũ Văn Điện');
     expect(d.meta.signingCapacity.value).toBe('T/M THÀNH ỦY');

@@ -10,7 +10,7 @@
 import type { Line } from '../02-normalise/index.ts';
 import type { Block, Provision, ProvisionKind, QualityIssue } from '../../lib/model.ts';
 import { parseMarker, POINT_LETTERS, type Marker, type MarkerType } from './markers.ts';
-import { continuesParagraph, endsSentence, isFullLine, joinLines, startsLowercase } from './paragraphs.ts';
+import { continuesParagraph, dangles, endsSentence, isFullLine, joinLines, startsLowercase } from './paragraphs.ts';
 
 interface Level {
   type: MarkerType;
@@ -43,12 +43,6 @@ export interface OutlineResult {
 const MAX_HEADING = 400;
 /** Part, section, subsection, sub-subsection, clause, point: deeper is not numbering. */
 const MAX_DEPTH = 6;
-
-/** A line that cannot end a heading: open parenthesis, trailing dash or comma, a connective. */
-function dangles(text: string): boolean {
-  const open = (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length;
-  return open || /[-–,(]$/.test(text) || /\s(?:và|của|các|với|trong|cho|về|để|theo|từ|tại|là|những|đến|được|có|hoặc|nhằm|gắn|trên|dưới|giữa)$/u.test(text);
-}
 
 /**
  * Capitalised words that run on inside a sentence rather than open one:

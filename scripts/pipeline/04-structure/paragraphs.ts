@@ -29,10 +29,18 @@ export function continuesParagraph(prev: Line, line: Line, wrapWidth: number): b
   // A line ending in a comma never ends a paragraph ("cơ quan Thuế,\n\nHải quan, Kho bạc"
   // in 002 is one sentence broken by a page break). List items are markers, read before this.
   if (/,$/.test(prev.text)) return true;
+  // A number or a connective cannot end a sentence: "ngày\n\n19/4/2024", "Công nghiệp-Xây dựng\n\n42,4%", "tại\n\nTrung tâm".
+  if (!endsSentence(prev.text) && (/^\d/.test(line.text) || dangles(prev.text))) return true;
   if (!isFullLine(prev, wrapWidth)) return false;
   // A full line: a hard wrap, unless an indented new sentence starts.
   if (endsSentence(prev.text) && line.indent > prev.indent + 1) return false;
   return true;
+}
+
+/** A line that cannot end a heading or a sentence: open parenthesis, trailing dash or comma, a connective. */
+export function dangles(text: string): boolean {
+  const open = (text.match(/\(/g) ?? []).length > (text.match(/\)/g) ?? []).length;
+  return open || /[-–,(]$/.test(text) || /\s(?:và|của|các|với|trong|cho|về|để|theo|từ|tại|là|những|đến|được|có|hoặc|nhằm|gắn|trên|dưới|giữa|ngày|số)$/u.test(text);
 }
 
 export function joinLines(parts: string[]): string {
