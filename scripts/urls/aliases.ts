@@ -12,6 +12,10 @@
  *       from: II.7.3
  *       to: II.8
  *       note: sửa lỗi OCR "7.3." thành "8." (optional)
+ *   cited:                          # an old cited-document page -> its page now
+ *     - url: /tham-chieu/hdnd-tinh-quang-ninh/204-nq-hdnd/
+ *       to: /tham-chieu/hdnd-tinh-quang-ninh/204-nq-hdnd-2024/
+ *       note: ngày ban hành nay đọc được (optional)
  *
  * Read by the site (alias pages, the fragment mapping on document pages) and
  * by the permanence check; validated strictly, every problem listed at once.
@@ -38,14 +42,22 @@ export interface FragmentAlias {
   note?: string;
 }
 
+/** An old cited-document page (/tham-chieu/...) -> the page it now is (its key changed). */
+export interface CitedAlias {
+  url: string;
+  to: string;
+  note?: string;
+}
+
 export interface Aliases {
   documents: DocumentAlias[];
   fragments: FragmentAlias[];
+  cited: CitedAlias[];
 }
 
 export const ALIASES_FILE = 'aliases.yaml';
 
-export const EMPTY_ALIASES: Aliases = { documents: [], fragments: [] };
+export const EMPTY_ALIASES: Aliases = { documents: [], fragments: [], cited: [] };
 
 export class AliasesError extends Error {
   readonly problems: string[];
@@ -58,12 +70,15 @@ export class AliasesError extends Error {
 
 /** A document URL as the archive writes them (docs/decisions/0002). */
 export const DOCUMENT_PATH = /^\/van-ban\/[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/;
+/** A cited-document page (docs/decisions/0002, "Cited documents"). */
+export const CITED_PATH = /^\/tham-chieu\/[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/;
 /** A fragment id: ASCII, dotted and dashed (II.3, dieu-1.2.a, I.2.ct-3, quyet-nghi). */
 export const FRAGMENT_ID = /^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$/;
 const DOCUMENT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const DOCUMENT_FIELDS = new Set(['url', 'document', 'note']);
 const FRAGMENT_FIELDS = new Set(['document', 'from', 'to', 'note']);
+const CITED_FIELDS = new Set(['url', 'to', 'note']);
 
 /** Parse and check the file's shape (no knowledge of the build needed). */
 export function parseAliases(text: string, file: string): Aliases {
@@ -73,11 +88,11 @@ export function parseAliases(text: string, file: string): Aliases {
   } catch (error) {
     throw new AliasesError(file, [`not valid YAML: ${(error as Error).message}`]);
   }
-  if (data === null || data === undefined) return { documents: [], fragments: [] };
-  if (typeof data !== 'object' || Array.isArray(data)) throw new AliasesError(file, ['expected a mapping with "documents:" and/or "fragments:" lists']);
+  if (data === null || data === undefined) return { documents: [], fragments: [], cited: [] };
+  if (typeof data !== 'object' || Array.isArray(data)) throw new AliasesError(file, ['expected a mapping with "documents:", "fragments:" and/or "cited:" lists']);
   const problems: string[] = [];
   const root = data as Record<string, unknown>;
-  for (const key of Object.keys(root)) if (key !== 'documents' && key !== 'fragments') problems.push(`unknown top-level key "${key}" (allowed: documents, fragments)`);
+  for (const key of Object.keys(root)) if (key !== 'documents' && key !== 'fragments' && key !== 'cited') problems.push(`unknown top-level key "${key}" (allowed: documents, fragments, cited)`);
   const list = (key: string): unknown[] => {
     const value = root[key];
     if (value === undefined || value === null) return [];
@@ -131,8 +146,26 @@ export function parseAliases(text: string, file: string): Aliases {
     if (ok) fragments.push({ document: document as string, from: from as string, to: to as string, ...(typeof note === 'string' ? { note } : {}) });
   });
 
+  const cited: CitedAlias[] = [];
+  list('cited').forEach((raw, i) => {
+    const where = `cited[${i}]`;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return void problems.push(`${where}: expected a mapping with url and to`);
+    const r = raw as Record<string, unknown>;
+    for (const k of Object.keys(r)) if (!CITED_FIELDS.has(k)) problems.push(`${where}: unknown field "${k}" (allowed: url, to, note)`);
+    const { url, to, note } = r;
+    let ok = true;
+    for (const [name, value] of [['url', url], ['to', to]] as const) {
+      if (typeof value !== 'string' || !CITED_PATH.test(value)) {
+        problems.push(`${where}: "${name}" must be a cited-document path such as /tham-chieu/tinh-uy-quang-ninh/06-nq-tu-2021/, got ${JSON.stringify(value)}`);
+        ok = false;
+      }
+    }
+    if (note !== undefined && typeof note !== 'string') problems.push(`${where}: "note" must be text`);
+    if (ok) cited.push({ url: url as string, to: to as string, ...(typeof note === 'string' ? { note } : {}) });
+  });
+
   if (problems.length > 0) throw new AliasesError(file, problems);
-  return { documents, fragments };
+  return { documents, fragments, cited };
 }
 
 /** What the build publishes, as far as the caller knows it. */
@@ -186,13 +219,27 @@ export function aliasProblems(aliases: Aliases, live: LiveSite): string[] {
       if (fragments.has(f.from)) problems.push(`${where}: "${f.from}" is still a live fragment of the document, so browsers would land there and never use the alias`);
     }
   });
+
+  const citedFroms = new Set(aliases.cited.map((c) => c.url));
+  const seenCited = new Set<string>();
+  aliases.cited.forEach((c, i) => {
+    const where = `cited[${i}] (${c.url})`;
+    if (seenCited.has(c.url)) problems.push(`${where}: the same old URL is listed twice`);
+    seenCited.add(c.url);
+    if (c.url === c.to) problems.push(`${where}: "url" and "to" are the same page`);
+    if (citedFroms.has(c.to)) problems.push(`${where}: "to" (${c.to}) is itself an old page; point straight at the current one`);
+    if (live.pages) {
+      if (live.pages.has(c.url)) problems.push(`${where}: a page of this build already lives at this URL; an alias cannot replace it`);
+      if (!live.pages.has(c.to)) problems.push(`${where}: the build has no page at "to" (${c.to})`);
+    }
+  });
   return problems;
 }
 
 /** Read <contentDir>/aliases.yaml; no file means no aliases. */
 export function readAliases(contentDir: string): { aliases: Aliases; file: string } {
   const file = join(contentDir, ALIASES_FILE);
-  if (!existsSync(file)) return { aliases: { documents: [], fragments: [] }, file };
+  if (!existsSync(file)) return { aliases: { documents: [], fragments: [], cited: [] }, file };
   return { aliases: parseAliases(readFileSync(file, 'utf8'), file), file };
 }
 
@@ -215,10 +262,18 @@ export function relativeUrl(fromDir: string, toDir: string): string {
 /** The YAML an editor adds for lost URLs (used in the failure message). */
 export function aliasSnippet(lostPages: string[], lostFragments: Array<{ document: string; fragment: string }>): string {
   const lines: string[] = [];
-  if (lostPages.length > 0) {
+  const documents = lostPages.filter((url) => !CITED_PATH.test(url));
+  const cited = lostPages.filter((url) => CITED_PATH.test(url));
+  if (documents.length > 0) {
     lines.push('documents:');
-    for (const url of lostPages) {
+    for (const url of documents) {
       lines.push(`  - url: ${url}`, '    document: <id of the document it now is>', '    note: <why the address changed>');
+    }
+  }
+  if (cited.length > 0) {
+    lines.push('cited:');
+    for (const url of cited) {
+      lines.push(`  - url: ${url}`, '    to: <the /tham-chieu/ page it now is>', '    note: <why the address changed>');
     }
   }
   if (lostFragments.length > 0) {

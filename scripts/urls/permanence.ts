@@ -54,6 +54,12 @@ export function checkPermanence(entries: RegisterEntry[], scan: DistScan, aliase
     else if (page.target !== a.document) problems.push(`alias ${a.url}: the page in the build stands for "${page.target}", not "${a.document}"`);
     else if (page.refreshPath !== target.url) problems.push(`alias ${a.url}: the page's redirect leads to ${page.refreshPath ?? 'nowhere'}, not to ${target.url}`);
   }
+  // Every cited-page alias must have its page in the build, leading to its new page.
+  for (const c of aliases.cited) {
+    const page = scan.aliases.get(c.url);
+    if (!page) problems.push(`alias ${c.url} -> ${c.to}: the build wrote no alias page at this URL`);
+    else if (page.refreshPath !== c.to) problems.push(`alias ${c.url}: the page's redirect leads to ${page.refreshPath ?? 'nowhere'}, not to ${c.to}`);
+  }
   // Every fragment alias must be in its document's page mapping.
   for (const f of aliases.fragments) {
     const doc = byId.get(f.document);
@@ -74,8 +80,16 @@ export function checkPermanence(entries: RegisterEntry[], scan: DistScan, aliase
         aliased = true;
       }
     }
-    // A cited-document page (/tham-chieu/...) is published too, as a URL without fragments.
-    if (!doc && entry.fragment === null && isCitedPage(entry.path) && scan.pages.has(entry.path)) continue;
+    // A cited-document page (/tham-chieu/...) is published too, as a URL without
+    // fragments: live, or moved to a live cited page by an alias page.
+    if (!doc && entry.fragment === null && isCitedPage(entry.path)) {
+      if (scan.pages.has(entry.path)) continue;
+      const moved = scan.aliases.get(entry.path)?.refreshPath;
+      if (moved && isCitedPage(moved) && scan.pages.has(moved)) {
+        viaAlias++;
+        continue;
+      }
+    }
     if (!doc) {
       lostPages.set(entry.path, (lostPages.get(entry.path) ?? 0) + (entry.fragment === null ? 0 : 1));
       continue;

@@ -9,10 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AliasesError, DOCUMENT_PATH, FRAGMENT_ID, readAliases } from './aliases.ts';
-
-/** A cited-document page (docs/decisions/0002): published without fragments. */
-const CITED_PATH = /^\/tham-chieu\/[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*\/$/;
+import { AliasesError, CITED_PATH, DOCUMENT_PATH, FRAGMENT_ID, readAliases } from './aliases.ts';
 
 export const REGISTER_FILE = 'published-urls.txt';
 

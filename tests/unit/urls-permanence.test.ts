@@ -32,7 +32,7 @@ const register = (...lines: string[]) => {
   expect(parsed.problems).toEqual([]);
   return parsed.entries;
 };
-const none: Aliases = { documents: [], fragments: [] };
+const none: Aliases = { documents: [], fragments: [], cited: [] };
 
 describe('register file', () => {
   it('is written sorted (code-unit order), once per line, with its header', () => {
@@ -54,8 +54,9 @@ describe('aliases file', () => {
     expect(a).toEqual({
       documents: [{ url: OLD, document: NEW_ID, note: 'số đã rõ' }],
       fragments: [{ document: NEW_ID, from: 'II.7.3', to: 'II.8' }],
+      cited: [],
     });
-    expect(parseAliases('', 'aliases.yaml')).toEqual({ documents: [], fragments: [] });
+    expect(parseAliases('', 'aliases.yaml')).toEqual({ documents: [], fragments: [], cited: [] });
   });
 
   it('lists every shape problem at once', () => {
@@ -101,6 +102,7 @@ describe('aliases file', () => {
           { document: NEW_ID, from: 'II.7.3', to: 'II.99' },
           { document: NEW_ID, from: 'II.7.4', to: 'II.7.3' },
         ],
+        cited: [],
       },
       live,
     );
@@ -115,7 +117,7 @@ describe('aliases file', () => {
     expect(text).toMatch(/fragments\[2\].*"II.9" is still a live fragment/);
     expect(text).toMatch(/fragments\[3\].*no fragment "II.99"/);
     expect(text).toMatch(/fragments\[4\].*is itself an old fragment/);
-    expect(aliasProblems({ documents: [{ url: OLD, document: NEW_ID }], fragments: [{ document: NEW_ID, from: 'II.7.3', to: 'II.8' }] }, live)).toEqual([]);
+    expect(aliasProblems({ documents: [{ url: OLD, document: NEW_ID }], fragments: [{ document: NEW_ID, from: 'II.7.3', to: 'II.8' }], cited: [] }, live)).toEqual([]);
   });
 
   it('links alias pages relatively (any host, any base path, file://)', () => {
@@ -150,7 +152,7 @@ describe('permanence check', () => {
 
   it('resolves an old URL through its alias page, then each fragment directly or through the page mapping', () => {
     const moved = doc(NEW_ID, NEW, ['II.8', 'I.2.ct-3'], { 'II.7.3': 'II.8' });
-    const aliases: Aliases = { documents: [{ url: OLD, document: NEW_ID }], fragments: [{ document: NEW_ID, from: 'II.7.3', to: 'II.8' }] };
+    const aliases: Aliases = { documents: [{ url: OLD, document: NEW_ID }], fragments: [{ document: NEW_ID, from: 'II.7.3', to: 'II.8' }], cited: [] };
     const result = checkPermanence(register(OLD, `${OLD}#II.7.3`, `${OLD}#I.2.ct-3`), scan([moved], [[OLD, NEW_ID, NEW]]), aliases);
     expect(result).toMatchObject({ ok: true, checked: 3, viaAlias: 3 });
   });
@@ -173,16 +175,32 @@ describe('permanence check', () => {
     expect(gone.lostPages).toEqual([{ url: cited, fragments: 0 }]);
   });
 
+  it('keeps a renamed cited-document page through its alias page, and validates cited aliases', () => {
+    const OLD_CITED = '/tham-chieu/hdnd-tinh-quang-ninh/204-nq-hdnd/';
+    const NEW_CITED = '/tham-chieu/hdnd-tinh-quang-ninh/204-nq-hdnd-2024/';
+    const base = scan([built], [[OLD_CITED, `cited:${NEW_CITED}`, NEW_CITED]]);
+    const withNew: DistScan = { ...base, pages: new Set([...base.pages, NEW_CITED]) };
+    const aliases: Aliases = { documents: [], fragments: [], cited: [{ url: OLD_CITED, to: NEW_CITED }] };
+    expect(checkPermanence(register(OLD_CITED), withNew, aliases)).toMatchObject({ ok: true, viaAlias: 1 });
+    // Without the alias, the failure proposes a "cited:" entry.
+    const lost = checkPermanence(register(OLD_CITED), { ...scan([built]), pages: new Set([...scan([built]).pages, NEW_CITED]) }, none);
+    expect(formatFailure(lost, { register: 'r', aliases: 'a' })).toContain(`    cited:\n      - url: ${OLD_CITED}\n        to: <the /tham-chieu/ page it now is>`);
+    // An alias to a page the build does not have, or from a live page, is refused.
+    const bad = aliasProblems({ documents: [], fragments: [], cited: [{ url: NEW_CITED, to: '/tham-chieu/x/y/' }] }, { documents: new Map(), pages: new Set([NEW_CITED]) });
+    expect(bad.join('\n')).toMatch(/already lives at this URL[^]*no page at "to"/);
+    expect(() => parseAliases('cited:\n  - url: /van-ban/a/2020/b/\n    to: x\n', 'aliases.yaml')).toThrow(/"url" must be a cited-document path[^]*"to" must be a cited-document path/);
+  });
+
   it('does not trust an alias the build did not really publish', () => {
     const moved = doc(NEW_ID, NEW, ['II.8']);
-    const aliases: Aliases = { documents: [{ url: OLD, document: NEW_ID }], fragments: [{ document: NEW_ID, from: 'II.7.3', to: 'II.8' }] };
+    const aliases: Aliases = { documents: [{ url: OLD, document: NEW_ID }], fragments: [{ document: NEW_ID, from: 'II.7.3', to: 'II.8' }], cited: [] };
     // No alias page, and no mapping on the document page.
     const missing = checkPermanence(register(OLD), scan([moved]), aliases);
     expect(missing.ok).toBe(false);
     expect(missing.aliasProblems.join('\n')).toMatch(/wrote no alias page/);
     expect(missing.aliasProblems.join('\n')).toMatch(/carries no such mapping/);
     // An alias page that redirects elsewhere.
-    const wrong = checkPermanence(register(OLD), scan([moved], [[OLD, NEW_ID, NQ09]]), { documents: aliases.documents, fragments: [] });
+    const wrong = checkPermanence(register(OLD), scan([moved], [[OLD, NEW_ID, NQ09]]), { documents: aliases.documents, fragments: [], cited: [] });
     expect(wrong.aliasProblems.join('\n')).toMatch(/redirect leads to \/van-ban\/tinh-uy-quang-ninh\/2017\/09-nq-tu\/, not to/);
   });
 });
