@@ -50,6 +50,8 @@ const site = useTempSite((content) => {
   content.write(
     'aliases.yaml',
     [
+      // The shipped aliases stay (the register already relies on them).
+      readFileSync(join(PROJECT_ROOT, 'content', 'aliases.yaml'), 'utf8'),
       'documents:',
       `  - url: /${OLD}`,
       `    document: ${NEW_ID}`,

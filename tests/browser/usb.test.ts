@@ -293,7 +293,8 @@ describe('search from file://, with Pagefind from classic scripts', () => {
     await usb.page.locator('input[name="q"]').fill('nông thôn');
     await usb.page.locator('input[name="q"]').press('Enter');
     await usb.page.waitForURL((u) => new URLSearchParams(u.search).get('q') === 'nông thôn');
-    await expect(usb.page.locator('#search-status').innerText()).resolves.toMatch(/nông thôn/);
+    // The status reads "Đang tìm…" until the results are in: wait for them.
+    await expect.poll(() => usb.page.locator('#search-status').innerText(), { timeout: 15_000 }).toMatch(/nông thôn/);
     expect(usb.page.url().startsWith(`${copyUrl}tim-kiem/index.html?`)).toBe(true);
     expect(allProblems(usb.problems)).toEqual([]);
   });
