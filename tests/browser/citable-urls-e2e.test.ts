@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/build/static-server.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { PROJECT_ROOT } from '../support/paths.ts';
+import { aliasesFor004 } from '../support/aliases-004.ts';
 import { tempContent, type TempContent } from '../support/temp-content.ts';
 
 const SITE = 'https://luu-tru.example.org';
@@ -106,23 +107,7 @@ describe('a published URL survives a change of identity and a renumbering', () =
     expect(failed.out).toContain(`  - url: ${OLD}`);
 
     // 4. With the aliases it passes.
-    content.write(
-      'aliases.yaml',
-      [
-        // The shipped aliases stay (the register already relies on them).
-        readFileSync(join(PROJECT_ROOT, 'content', 'aliases.yaml'), 'utf8'),
-        'documents:',
-        `  - url: ${OLD}`,
-        `    document: ${NEW_ID}`,
-        '    note: Số 12-NQ/TU đã được xác định',
-        'fragments:',
-        `  - document: ${NEW_ID}`,
-        '    from: II.7.3',
-        '    to: II.8',
-        '    note: sửa lỗi đánh số "7.3." thành "8."',
-        '',
-      ].join('\n'),
-    );
+    content.write('aliases.yaml', aliasesFor004(OLD, NEW_ID));
     const built = await run('scripts/build.ts', ['--content', content.dir, '--dist', dist], { ARCHIVE_SITE_URL: SITE });
     expect(built.out).toMatch(/urls: all \d+ published URLs and fragments resolve \(\d+ through aliases\); 2 alias page\(s\)/);
     expect(built.status).toBe(0);

@@ -17,6 +17,7 @@ import { defaultUsbDir } from '../../scripts/build/pipeline.ts';
 import { auditUsb } from '../../scripts/usb/audit.ts';
 import { allProblems, launchBrowser, watchPage } from '../support/browser.ts';
 import { PROJECT_ROOT } from '../support/paths.ts';
+import { aliasesFor004 } from '../support/aliases-004.ts';
 import { useTempSite } from '../support/temp-site.ts';
 
 const SITE = 'https://luu-tru.example.org';
@@ -47,23 +48,7 @@ const site = useTempSite((content) => {
     source = source.replace(from, to);
   }
   content.write(SOURCE_004, source);
-  content.write(
-    'aliases.yaml',
-    [
-      // The shipped aliases stay (the register already relies on them).
-      readFileSync(join(PROJECT_ROOT, 'content', 'aliases.yaml'), 'utf8'),
-      'documents:',
-      `  - url: /${OLD}`,
-      `    document: ${NEW_ID}`,
-      '    note: Số 12-NQ/TU đã được xác định',
-      'fragments:',
-      `  - document: ${NEW_ID}`,
-      '    from: II.7.3',
-      '    to: II.8',
-      '    note: sửa lỗi đánh số "7.3." thành "8."',
-      '',
-    ].join('\n'),
-  );
+  content.write('aliases.yaml', aliasesFor004(`/${OLD}`, NEW_ID));
 });
 
 let browser: Browser;
