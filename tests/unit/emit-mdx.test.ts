@@ -8,7 +8,7 @@ import { mdxToJs } from 'satteri';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import type { DocumentModel, Provision } from '../../scripts/lib/model.ts';
-import { emitMdx, toMdxTree } from '../../scripts/pipeline/08-emit/mdx.ts';
+import { emitMdx } from '../../scripts/pipeline/08-emit/mdx.ts';
 import { loadShippedDocuments } from '../support/shipped.ts';
 
 const HOSTILE = [
