@@ -15,9 +15,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { QuoteType, Tokenizer } from 'htmlparser2';
 import { cssUrls } from './css.ts';
-import { KEPT_ATTRS } from './html.ts';
+import { decodeEntities, KEPT_ATTRS, scanTags } from './html.ts';
 import { rootAbsoluteStrings } from './js-strings.ts';
 import { isRootAbsolute, readSiteTree, rewriteUrl, type SiteTree } from './site-tree.ts';
 
@@ -39,56 +38,13 @@ interface ScannedTag {
   text?: string;
 }
 
+/** Start tags with decoded attribute values, and the text of script/style: the same tokenizer as the rewrite (html.ts). */
 function scan(html: string): ScannedTag[] {
-  const tags: ScannedTag[] = [];
-  let tag: ScannedTag | null = null;
-  let attrName = '';
-  let attrValue = '';
-  let raw: ScannedTag | null = null;
-  const tokenizer = new Tokenizer(
-    { decodeEntities: false },
-    {
-      onopentagname(s, e) {
-        tag = { name: html.slice(s, e).toLowerCase(), attrs: new Map() };
-      },
-      onattribname(s, e) {
-        attrName = html.slice(s, e).toLowerCase();
-        attrValue = '';
-      },
-      onattribdata(s, e) {
-        attrValue += html.slice(s, e);
-      },
-      onattribentity() {},
-      onattribend(quote) {
-        tag?.attrs.set(attrName, quote === QuoteType.NoValue ? '' : attrValue.replace(/&amp;/g, '&').replace(/&quot;/g, '"'));
-      },
-      onopentagend() {
-        if (!tag) return;
-        tags.push(tag);
-        if (tag.name === 'script' || tag.name === 'style') raw = tag;
-        tag = null;
-      },
-      onselfclosingtag() {
-        if (tag) tags.push(tag);
-        tag = null;
-      },
-      ontext(s, e) {
-        if (raw) raw.text = (raw.text ?? '') + html.slice(s, e);
-      },
-      onclosetag() {
-        raw = null;
-      },
-      oncdata() {},
-      oncomment() {},
-      ondeclaration() {},
-      onend() {},
-      onprocessinginstruction() {},
-      ontextentity() {},
-    },
-  );
-  tokenizer.write(html);
-  tokenizer.end();
-  return tags;
+  return scanTags(html).map((t) => ({
+    name: t.name,
+    attrs: new Map(t.attrs.map((a) => [a.name, decodeEntities(a.raw)])),
+    ...(t.textFrom !== undefined && t.textTo !== undefined ? { text: html.slice(t.textFrom, t.textTo) } : {}),
+  }));
 }
 
 /** Check one URL found in `file`; `where` names its place for the message. */

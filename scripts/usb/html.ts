@@ -78,7 +78,7 @@ export interface PageResult {
   problems: string[];
 }
 
-function decodeEntities(raw: string): string {
+export function decodeEntities(raw: string): string {
   return raw.replace(/&(#x[0-9a-f]+|#\d+|amp|quot|apos|lt|gt);/gi, (m, e: string) => {
     const lower = e.toLowerCase();
     if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
@@ -92,7 +92,7 @@ function attrValue(value: string): string {
 }
 
 /** Tokenize: start tags with their attributes, and the raw text of script/style elements. */
-function scanTags(html: string): Tag[] {
+export function scanTags(html: string): Tag[] {
   const tags: Tag[] = [];
   let tag: Tag | null = null;
   let attr: { name: string; nameFrom: number; dataFrom: number; dataTo: number } | null = null;
