@@ -7,7 +7,7 @@
 import type { Citation } from '../../scripts/lib/model.ts';
 import type { CitationGraph, CitedDocument } from '../../scripts/pipeline/07-link/index.ts';
 import { readGeneratedBytes, siteDocuments, type SiteDocument } from './archive-data';
-import { formatDate, issuerName, shortName } from './format';
+import { formatDate, groupBy, issuerName, shortName } from './format';
 import { href } from './paths';
 import { describeProvision } from '../scripts/provision-label';
 
@@ -26,17 +26,6 @@ export function citationGraph(): CitationGraph {
   return graphCache;
 }
 
-function indexBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
-
 let citedByKey: Map<string, CitedDocument> | undefined;
 let byCitedKey: Map<string, GraphCitation[]> | undefined;
 let byFrom: Map<string, GraphCitation[]> | undefined;
@@ -50,19 +39,19 @@ export function citedDocument(key: string): CitedDocument | undefined {
 
 /** Every citation of one cited document (in the converter's order). */
 export function citationsOfKey(key: string): GraphCitation[] {
-  byCitedKey ??= indexBy(citationGraph().citations, (c) => c.citedKey);
+  byCitedKey ??= groupBy(citationGraph().citations, (c) => c.citedKey);
   return byCitedKey.get(key) ?? [];
 }
 
 /** What a document cites, in text order. */
 export function citationsFrom(docId: string): GraphCitation[] {
-  byFrom ??= indexBy(citationGraph().citations, (c) => c.from);
+  byFrom ??= groupBy(citationGraph().citations, (c) => c.from);
   return byFrom.get(docId) ?? [];
 }
 
 /** Citations of other archive documents that resolved to this one. */
 export function citationsTo(docId: string): GraphCitation[] {
-  byTarget ??= indexBy(citationGraph().citations, (c) => c.targetId);
+  byTarget ??= groupBy(citationGraph().citations, (c) => c.targetId);
   return (byTarget.get(docId) ?? []).filter((c) => c.from !== docId);
 }
 
