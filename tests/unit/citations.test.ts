@@ -46,6 +46,19 @@ describe('recall over the five sources', () => {
   });
 });
 
+describe('recall, independently of the fixture', () => {
+  it('every symbol-shaped string of every source is part of a recognised citation (but the document\'s own number)', () => {
+    const SYMBOLISH = /\d{1,5}\s?-\s?[A-ZĐ][A-Za-zĐđ]{0,4}\s?\/\s?[A-ZĐ][A-ZĐ0-9]{1,9}|\d{1,5}\s?\/\s?(?:\d{4}\/)?[A-ZĐ][A-Za-zĐđ]{0,4}\s?-\s?[A-ZĐ][A-Za-zĐđ0-9]{0,9}|\d+\/\d{4}\/QH\d+/g;
+    for (const d of docs) {
+      const text = readFileSync(`content/sources/${d.sourceFile}`, 'utf8').normalize('NFC').replace(/\s+/g, ' ');
+      const inText = new Set([...text.matchAll(SYMBOLISH)].map((m) => m[0].replace(/\s/g, '')));
+      inText.delete(d.meta.numberSymbol.value ?? '');
+      const recognised = new Set(d.citations.map((c) => c.identity.numberSymbol));
+      expect([...inText].filter((sym) => !recognised.has(sym)), d.sourceFile).toEqual([]);
+    }
+  });
+});
+
 describe('citation forms', () => {
   const one = (text: string) => recogniseCitations(text).map((c) => [c.text, c.symbol?.canonical ?? c.number ?? c.law?.name ?? c.plenum?.number, c.date, c.issuerPhrase]);
   it('with and without "số", dates in both forms, a comma before "ngày"', () => {
