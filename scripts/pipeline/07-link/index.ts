@@ -62,11 +62,17 @@ const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a
 export function linkArchive(docs: DocumentModel[]): { documents: DocumentModel[]; graph: CitationGraph } {
   const provisionIds = new Map(docs.map((d) => [d.id, ids(d.provisions)]));
   const cited = new Map<string, CitedDocument>();
+  // Only documents with the cited number-symbol can fit: look them up, not scan the archive per citation.
+  const bySymbol = new Map<string, DocumentModel[]>();
+  for (const d of docs) {
+    const sym = d.meta.numberSymbol.value;
+    if (sym) bySymbol.set(sym, [...(bySymbol.get(sym) ?? []), d]);
+  }
   const extraQuality = new Map<string, QualityIssue[]>(docs.map((d) => [d.id, []]));
 
   const linked = docs.map((doc) => {
     const citations = doc.citations.map((c): Citation => {
-      const candidates = docs.filter((d) => d.id !== doc.id && fits(c, d));
+      const candidates = (bySymbol.get(c.identity.numberSymbol ?? '') ?? []).filter((d) => d.id !== doc.id && fits(c, d));
       const key = c.citedKey;
       const citedUrl = `/tham-chieu/${key}/`;
       let out: Citation;
