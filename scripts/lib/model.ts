@@ -35,6 +35,12 @@ export interface Issuer {
   slug: string;
   /** Party committee or state body: decides which symbols it issues. */
   branch: 'party' | 'state';
+  /**
+   * The province (or centrally governed city) the body belongs to, e.g.
+   * "Quảng Ninh" for Thành ủy Hạ Long; null for central bodies (Chính phủ,
+   * Bộ ...) and where it is not known. Listings group issuers by it.
+   */
+  province: string | null;
 }
 
 export interface DocumentMetadata {
@@ -71,12 +77,33 @@ export type Inline =
   /** A recognised citation (filled by the annotate step). */
   | { kind: 'citation'; text: string; citationIndex: number };
 
+/** A table as the source gives it (pipe, markdown or tab-separated rows). */
+export interface Table {
+  /** "Bảng 1: ..." or the line that names the table, when the text gives one. */
+  caption: Inline[] | null;
+  /** How many of the first rows are header rows (th cells). */
+  headerRows: number;
+  /** Rows of cells; a cell is inline content (citations may stand in cells). */
+  rows: Inline[][][];
+}
+
 export type Block =
   | { kind: 'paragraph'; content: Inline[] }
   /** A "- ..." or "+ ..." list item kept as its own block. */
-  | { kind: 'bullet'; marker: string; content: Inline[] };
+  | { kind: 'bullet'; marker: string; content: Inline[] }
+  | { kind: 'table'; table: Table }
+  /**
+   * Something the source lost (a `<jsontable ...>` placeholder of a web copy):
+   * shown to readers as a visible gap, listed in the quality report.
+   */
+  | { kind: 'gap'; what: 'table'; placeholder: string };
 
 export type ProvisionKind =
+  | 'volume' // Phần thứ nhất, Phần I (normative documents)
+  | 'chapter' // Chương I
+  | 'division' // Mục 1 (inside a chapter)
+  | 'subdivision' // Tiểu mục 1
+  | 'annex' // Phụ lục, or a regulation "ban hành kèm theo", after the signature
   | 'part' // I-, II.
   | 'section' // 1-, 1.
   | 'subsection' // 2.1., 2.2.1.
