@@ -9,6 +9,7 @@ export type FactOrigin =
   | 'header' // the document's own header block
   | 'signature' // the signature block at the end
   | 'closing' // the closing line ("... thông qua ngày ...")
+  | 'enacting' // the enacting line above the preamble ("HỘI ĐỒNG NHÂN DÂN TỈNH BẮC GIANG / KHÓA XVIII, KỲ HỌP THỨ 3")
   | 'catalog'; // content/catalog.yaml, maintained by an editor
 
 /** One metadata value with its provenance. `value: null` means unknown. */
@@ -211,6 +212,12 @@ export interface DocumentModel {
   id: string;
   /** Public URL path: "/van-ban/tinh-uy-quang-ninh/2017/09-nq-tu/". */
   url: string;
+  /**
+   * True when the URL's last segment was derived without the document's number
+   * (type, date or year, and a digest of the text; ADR 0002): shown as
+   * provisional on the page until the number is known.
+   */
+  provisional: boolean;
   /** Source file name relative to content/sources. */
   sourceFile: string;
   /** Hex SHA-256 of the source bytes: ties output to input. */

@@ -45,6 +45,7 @@ export function readDocument({ file, bytes, catalog, corrections }: ReadInput): 
   const model: DocumentModel = {
     id,
     url,
+    provisional: false,
     sourceFile: file,
     sourceSha256: createHash('sha256').update(bytes).digest('hex'),
     meta,

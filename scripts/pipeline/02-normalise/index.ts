@@ -18,6 +18,22 @@ export interface Line {
   indent: number;
   /** The source marked the line as a heading (`#`) or wholly bold (`**...**`). */
   emphasised: boolean;
+  /**
+   * Set on the one line that stands for a whole table of the source (pipe,
+   * markdown or tab-separated rows): raw cell texts, trimmed. `text` is then
+   * the cells joined by " | ", row after row, for code that only reads text.
+   */
+  table?: SourceTable;
+  /** Set on a placeholder line for something the source lost (`<jsontable name="bang_0"> </jsontable>`). */
+  gap?: 'table';
+}
+
+export interface SourceTable {
+  rows: string[][];
+  /** Rows above a markdown separator row (`|---|---|`); 0 when the source marks none. */
+  headerRows: number;
+  /** First and last source line of the table. */
+  sourceLines: [number, number];
 }
 
 export interface FootnoteDef {

@@ -21,8 +21,19 @@ export interface Segmented {
   recipientsLabel: Line | null;
   recipients: Line[];
   signature: Line[];
+  /**
+   * Parts after the signature (Phụ lục, a regulation "ban hành kèm theo"):
+   * each with its title lines and its own lines, structured on their own.
+   */
+  annexes: Annex[];
   /** Pieces cut off merged two-column lines, for the quality report. */
   splits: Array<{ sourceLine: number; text: string; moved: string; dropped: string }>;
+}
+
+export interface Annex {
+  /** The title lines: "PHỤ LỤC I", "QUY CHẾ", and the name under them. */
+  heading: Line[];
+  lines: Line[];
 }
 
 const SEPARATOR = /^[-_=*]{3,}$/;
@@ -166,5 +177,5 @@ export function segment(lines: Line[], wrapWidth: number): Segmented {
   const closing = body.slice(closingStart);
   body = body.slice(0, closingStart);
 
-  return { header, preamble, decision, body, closing, recipientsLabel, recipients, signature, splits };
+  return { header, preamble, decision, body, closing, recipientsLabel, recipients, signature, annexes: [], splits };
 }
