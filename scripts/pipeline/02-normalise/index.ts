@@ -30,7 +30,10 @@ export interface Line {
 
 export interface SourceTable {
   rows: string[][];
-  /** Rows above a markdown separator row (`|---|---|`); 0 when the source marks none. */
+  /**
+   * Rows above a markdown separator row (`|---|---|`), plus a sub-header row
+   * right below it (tables.ts); 0 when the source marks none.
+   */
   headerRows: number;
   /** First and last source line of the table. */
   sourceLines: [number, number];
@@ -50,6 +53,8 @@ export interface NormalisedText {
   /** Artefacts removed, for the quality report. */
   removed: Array<{ sourceLine: number; text: string; why: string }>;
 }
+
+import { findTables } from './tables.ts';
 
 const FOOTNOTE_DEF = /^<sup>(\d{1,3})<\/sup>\s*(.*)$/;
 /** A line that is only a page number: "2", "- 3 -", "Trang 4". */
@@ -104,8 +109,16 @@ export function normalise(text: string): NormalisedText {
   const footnotes: FootnoteDef[] = [];
   const removed: NormalisedText['removed'] = [];
   let blank = false;
+  const tables = findTables(rawLines);
   rawLines.forEach((raw, i) => {
     const sourceLine = i + 1;
+    // A table (or a lost table's placeholder) is one Line; the rows it covers give nothing more.
+    const table = tables.get(i);
+    if (table !== undefined) {
+      if (table) lines.push({ ...table, blankBefore: blank });
+      blank = false;
+      return;
+    }
     const indent = /^[ \t]*/.exec(raw)?.[0].length ?? 0;
     const { text: stripped, emphasised } = stripMarkup(raw);
     let clean = stripped;
@@ -134,6 +147,6 @@ export function normalise(text: string): NormalisedText {
     lines.push({ text: clean.replace(/[ \t]+/g, ' '), sourceLine, blankBefore: blank, indent, emphasised });
     blank = false;
   });
-  const wrapWidth = wrapWidthOf(lines);
+  const wrapWidth = wrapWidthOf(lines.filter((l) => !l.table && !l.gap));
   return { lines, footnotes, wrapWidth, removed };
 }
