@@ -11,35 +11,16 @@
  * (hoà/hòa, uỷ/ủy), whose pages rank first.
  */
 
-/** Combining tone marks: grave, acute, tilde, hook above, dot below. */
-const TONE_MARKS = '\u0300\u0301\u0303\u0309\u0323';
+import { foldForSearch, hasMarks, TONE_MARKS } from '../../scripts/lib/fold.ts';
 
 /** NFC, single spaces, trimmed. */
 export function normalizeQuery(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
-/**
- * Fold a word for comparison: no tone or vowel marks, đ -> d, lower case,
- * no punctuation ("Đảng," -> "dang", "205/NQ-HĐND" -> "205nqhdnd").
- */
-export function fold(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
 /** The word's letters and digits in lower case, marks kept, one tone placement ("Uỷ," -> "uỷ", "ủy" -> "uỷ"). */
 export function canonicalWord(word: string): string {
   return placeTone(word.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''), 'new');
-}
-
-/** True when the text carries any Vietnamese mark or đ (the reader typed with marks). */
-export function hasMarks(text: string): boolean {
-  return /[đĐ]/.test(text) || /\p{M}/u.test(text.normalize('NFD'));
 }
 
 /**
@@ -67,7 +48,7 @@ export type TokenKind = 'word' | 'number' | 'symbol';
 export interface QueryToken {
   /** As typed (NFC). */
   raw: string;
-  /** fold(raw). */
+  /** foldForSearch(raw). */
   folded: string;
   kind: TokenKind;
   /** The spellings searched for this token: the typed one first, then đ-variants. */
@@ -119,11 +100,11 @@ export function tokenize(query: string): QueryToken[] {
   for (const piece of normalizeQuery(query).split(' ')) {
     // Quotes and brackets around a word are not part of it; inner punctuation of a symbol is.
     const raw = piece.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    const folded = fold(raw);
+    const folded = foldForSearch(raw);
     if (!folded) continue;
     const kind: TokenKind = /^\p{N}+$/u.test(raw) ? 'number' : SYMBOL.test(raw) ? 'symbol' : 'word';
     const variants = [raw, ...dVariants(raw, kind)].slice(0, MAX_TOKEN_VARIANTS);
-    const parts = kind === 'symbol' ? raw.split(/[-/.]/).map(fold).filter(Boolean) : [folded];
+    const parts = kind === 'symbol' ? raw.split(/[-/.]/).map(foldForSearch).filter(Boolean) : [folded];
     tokens.push({ raw, folded, kind, variants, parts, marked: hasMarks(raw) });
   }
   return tokens;

@@ -11,7 +11,8 @@
  */
 import type { PagefindAnchor } from './pagefind-loader';
 import { describeProvision } from './provision-label';
-import { canonicalWord, fold, type QueryToken } from './search-query';
+import { foldForSearch } from '../../scripts/lib/fold.ts';
+import { canonicalWord, type QueryToken } from './search-query';
 
 export const EXCERPT_WORDS = 30;
 /** Words shown before the first hit of an excerpt. */
@@ -66,12 +67,12 @@ export function isBoilerplate(id: string | null): boolean {
 }
 
 /** 0: no match; 1: same word with marks folded; 2: as typed (or the token has no marks). */
-export function matchLevel(word: string, token: QueryToken, folded: string = fold(word)): 0 | 1 | 2 {
+export function matchLevel(word: string, token: QueryToken, folded: string = foldForSearch(word)): 0 | 1 | 2 {
   const f = folded;
   if (f !== token.folded) {
     if (token.kind === 'word' || !f.includes(token.folded)) return 0;
     // A number or symbol may be a run of parts of a longer symbol: "176" in "176/NQ-HĐND", "NQ/TU" in "09-NQ/TU".
-    const parts = word.split(/[^\p{L}\p{N}]+/u).map(fold).filter(Boolean);
+    const parts = word.split(/[^\p{L}\p{N}]+/u).map(foldForSearch).filter(Boolean);
     if (!containsRun(parts, token.parts)) return 0;
     if (!token.marked) return 2;
     const typed = token.raw.split(/[^\p{L}\p{N}]+/u).map(canonicalWord).join(' ');
@@ -144,7 +145,7 @@ export function matchPage(
   tokens: QueryToken[],
 ): PageMatches {
   const words = content.split(/\s+/).filter((w) => w.length > 0);
-  const folded = words.map(fold);
+  const folded = words.map(foldForSearch);
   const n = tokens.length;
   // Match level of every word against every token (whole words only).
   const levels: Array<Uint8Array> = tokens.map((token) => {
@@ -258,7 +259,7 @@ export function matchPage(
     let heading = r.anchor?.title?.trim() || (id && !fixedPart ? headingWords(words.slice(r.start, r.end)) : '');
     if (!id) heading = 'Phần đầu văn bản';
     // "Căn cứ" + "Căn cứ ban hành": the heading says it all.
-    const showLabel = label && !fold(heading).startsWith(fold(label));
+    const showLabel = label && !foldForSearch(heading).startsWith(foldForSearch(label));
     return {
       id,
       label: showLabel ? label : '',

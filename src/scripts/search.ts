@@ -14,7 +14,8 @@
  */
 import { loadPagefind, resultHref, type PagefindApi, type PagefindFragment } from './pagefind-loader';
 import { preloadQuery, runQuery, TIER, type RankedPage } from './search-engine';
-import { hasMarks, planQuery, type QueryPlan } from './search-query';
+import { hasMarks } from '../../scripts/lib/fold.ts';
+import { planQuery, type QueryPlan } from './search-query';
 import {
   FILTER_PARAMS,
   hasFilters,

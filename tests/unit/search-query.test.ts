@@ -1,6 +1,7 @@
 /** Query planning for Vietnamese search (src/scripts/search-query.ts, docs/decisions/0601). */
 import { describe, expect, it } from 'vitest';
-import { canonicalWord, combinations, fold, hasMarks, placeTone, planQuery, tokenize } from '../../src/scripts/search-query.ts';
+import { foldForSearch as fold, hasMarks } from '../../scripts/lib/fold.ts';
+import { canonicalWord, combinations, placeTone, planQuery, tokenize } from '../../src/scripts/search-query.ts';
 import { readState, stateToSearch } from '../../src/scripts/search-state.ts';
 
 describe('fold and canonical spellings', () => {

@@ -5,7 +5,7 @@
  * mis-decoded text ("TØnh", "Vieät", "Tá»‰nh") fails it.
  */
 
-const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+import { countTones, stripTones, TONE_MARKS } from '../../lib/fold.ts';
 
 const ONSETS = ['ngh', 'ng', 'nh', 'ch', 'gh', 'gi', 'kh', 'ph', 'th', 'tr', 'qu',
   'b', 'c', 'd', 'đ', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'x'];
@@ -31,7 +31,7 @@ const LETTERS: ReadonlySet<string> = (() => {
   const set = new Set<string>('abcdefghijklmnopqrstuvwxyzđ');
   for (const v of ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y']) {
     set.add(v);
-    for (const t of ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']) set.add((v + t).normalize('NFC'));
+    for (const t of TONE_MARKS) set.add((v + t).normalize('NFC'));
   }
   return set;
 })();
@@ -50,10 +50,8 @@ export function isVietnameseSyllable(word: string): boolean {
 
 function checkSyllable(word: string): boolean {
   for (const ch of word.normalize('NFC').toLowerCase()) if (!LETTERS.has(ch)) return false;
-  const nfd = word.normalize('NFD');
-  const tones = nfd.match(TONE_MARKS);
-  if (tones !== null && tones.length > 1) return false;
-  const bare = nfd.replace(TONE_MARKS, '').normalize('NFC').toLowerCase();
+  if (countTones(word) > 1) return false;
+  const bare = stripTones(word).toLowerCase();
   return SYLLABLE.test(bare);
 }
 
