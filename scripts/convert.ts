@@ -1,11 +1,16 @@
 /**
  * npm run convert: content/ -> .generated/ (MDX per document + data files).
  *
- *   node scripts/convert.ts [--content content] [--out .generated]
+ *   node scripts/convert.ts [--content content] [--out .generated] [--strict]
  *
- * Every source is read; every problem of every file is listed; only when all
- * succeed is the output folder replaced, in one rename. A failing run leaves
- * the previous output untouched and exits non-zero.
+ * Every source is read. A document that cannot be published (bytes that are
+ * not text, an unknown identity, a second copy) is held back and listed with
+ * the catalog lines that would fix it; the others are written. Problems of
+ * the archive as a whole (catalog, corrections, no sources) fail the run, all
+ * listed; with --strict (or ARCHIVE_STRICT=1) so does any held-back document
+ * (docs/decisions/1004-held-back-documents.md). The output folder is replaced
+ * in one rename; a failing run leaves the previous output untouched and
+ * exits non-zero.
  */
 import { parseArgs } from 'node:util';
 import { convertArchive } from './pipeline/convert-archive.ts';
@@ -15,13 +20,16 @@ const { values } = parseArgs({
     content: { type: 'string', default: 'content' },
     out: { type: 'string', default: process.env.ARCHIVE_GENERATED_DIR ?? '.generated' },
     quiet: { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
   },
 });
 
+const strict = values.strict || process.env.ARCHIVE_STRICT === '1';
 const log = values.quiet ? () => {} : (line: string) => console.log(line);
-const result = await convertArchive({ contentDir: values.content, outDir: values.out, log });
+const result = await convertArchive({ contentDir: values.content, outDir: values.out, log, strict });
 if (result.errors.length > 0) {
   console.error(`\nconvert: ${result.errors.length} error(s); ${values.out}/ left unchanged:`);
   for (const e of result.errors) console.error(`  ✗ ${e}`);
+  if (strict && result.heldBack.length > 0) console.error(`convert: strict mode: ${result.heldBack.length} held-back document(s) fail the convert; without --strict they are left out and the rest is published.`);
   process.exit(1);
 }

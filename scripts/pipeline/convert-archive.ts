@@ -1,29 +1,41 @@
 /**
  * The whole conversion: every source in content/sources -> models -> files.
- * All problems are collected (not just the first); output is written to a
- * fresh folder and swapped in only when every document succeeded.
+ * A document that cannot be published (bytes that are not text, an unknown
+ * identity, a second copy of another document) is held back: left out of the
+ * site, named in the summary and in quality.json with the lines that would
+ * fix it, while every other document builds (ADR 1004). Problems of the
+ * archive as a whole (catalog or corrections file, no sources) fail the
+ * convert, all listed at once; so does any held-back document in strict mode.
+ * Output is written to a fresh folder and swapped in only on success.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocumentModel } from '../lib/model.ts';
+import { decodeSource } from './01-decode/index.ts';
 import { parseCatalog, type CatalogEntry } from './05-metadata/catalog.ts';
 import { parseCorrections } from './06-annotate/corrections.ts';
 import type { Correction } from './06-annotate/index.ts';
 import { emitMdx } from './08-emit/mdx.ts';
 import { json, openRecord, qualityReport, siteDocument } from './08-emit/data.ts';
-import { readDocument } from './read-document.ts';
 import { linkArchive, type CitationGraph } from './07-link/index.ts';
+import { resolveCopies } from './duplicates.ts';
+import { readSource, type HeldBack, type HeldBackKind, type SourceOutcome } from './held-back.ts';
+
+export type { HeldBack, HeldBackKind, SourceOutcome };
 
 export interface ConvertOptions {
   contentDir: string;
   outDir: string;
   log?: (line: string) => void;
+  /** Fail (write nothing) when any document is held back: --strict, ARCHIVE_STRICT=1. */
+  strict?: boolean;
 }
 
 export interface ConvertResult {
   documents: DocumentModel[];
   errors: string[];
+  heldBack: HeldBack[];
   /** Files written, relative to outDir (empty when errors). */
   files: string[];
 }
@@ -32,8 +44,8 @@ async function readOptional(file: string): Promise<string | null> {
   return existsSync(file) ? readFile(file, 'utf8') : null;
 }
 
-/** Convert in memory: models and the files they produce, or every error. */
-export async function convertInMemory(contentDir: string, log: (line: string) => void = () => {}): Promise<{ documents: DocumentModel[]; errors: string[]; files: Map<string, string>; graph: CitationGraph }> {
+/** The editor's files beside the sources; a file that does not parse is an error of the archive. */
+export async function readEditorFiles(contentDir: string): Promise<{ catalog: Map<string, CatalogEntry>; corrections: Correction[]; errors: string[] }> {
   const errors: string[] = [];
   const catalogFile = path.join(contentDir, 'catalog.yaml');
   const correctionsFile = path.join(contentDir, 'corrections.yaml');
@@ -51,44 +63,94 @@ export async function convertInMemory(contentDir: string, log: (line: string) =>
   } catch (e) {
     errors.push((e as Error).message);
   }
+  return { catalog, corrections, errors };
+}
+
+export interface ReadSourcesResult {
+  /** Published documents, sorted by id (not yet linked). */
+  documents: DocumentModel[];
+  /** Held-back documents, sorted by file name. */
+  heldBack: HeldBack[];
+  /** One per source file, in file-name order (held-back copies keep their model in `doc`). */
+  outcomes: SourceOutcome[];
+  /** Errors of the archive as a whole (a correction that matches nothing). */
+  errors: string[];
+}
+
+/**
+ * Read every source of a folder: the per-document step shared by the convert
+ * and the import report (scripts/import-report.ts). Writes nothing.
+ */
+export async function readSources(
+  sourcesDir: string,
+  names: string[],
+  catalog: Map<string, CatalogEntry>,
+  corrections: Correction[],
+  log: (line: string) => void = () => {},
+): Promise<ReadSourcesResult> {
+  const errors: string[] = [];
+  const outcomes: SourceOutcome[] = [];
+  for (const [i, name] of names.entries()) {
+    const at = `  [${i + 1}/${names.length}] ${name}`;
+    try {
+      const bytes = new Uint8Array(await readFile(path.join(sourcesDir, name)));
+      const outcome = readSource(name, bytes, catalog.get(name), corrections.filter((c) => c.source === name));
+      outcomes.push(outcome);
+      log(outcome.doc ? `${at} -> ${outcome.doc.url} (${outcome.doc.quality.length} notes)` : `${at} held back (${outcome.held?.kind})`);
+    } catch (e) {
+      const message = (e as Error).message;
+      errors.push(message.startsWith(name) ? message : `${name}: ${message}`);
+      log(`${at} ✗`);
+    }
+  }
+  const read = outcomes.flatMap((o) => (o.doc ? [o.doc] : []));
+  // Copies are compared on the text as received (step 01), which the threshold was measured on.
+  const textOf = (d: DocumentModel): string => decodeSource(new Uint8Array(readFileSync(path.join(sourcesDir, d.sourceFile))), d.sourceFile).text;
+  const { kept, heldBack: copies } = resolveCopies(read, textOf);
+  const heldBack = [...outcomes.flatMap((o) => (o.held ? [o.held] : [])), ...copies].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { documents: kept, heldBack, outcomes, errors };
+}
+
+/** One line per held-back document, for the convert summary and strict mode. */
+export function describeHeldBack(h: HeldBack): string {
+  return `[${h.kind}] ${h.reason}`;
+}
+
+/** Convert in memory: models and the files they produce, or every error. */
+export async function convertInMemory(
+  contentDir: string,
+  log: (line: string) => void = () => {},
+  { strict = false }: { strict?: boolean } = {},
+): Promise<{ documents: DocumentModel[]; errors: string[]; heldBack: HeldBack[]; files: Map<string, string>; graph: CitationGraph }> {
+  const { catalog, corrections, errors } = await readEditorFiles(contentDir);
+  const catalogFile = path.join(contentDir, 'catalog.yaml');
+  const correctionsFile = path.join(contentDir, 'corrections.yaml');
   const sourcesDir = path.join(contentDir, 'sources');
   const names = existsSync(sourcesDir) ? (await readdir(sourcesDir)).filter((n) => n.endsWith('.txt')).sort() : [];
   if (names.length === 0) errors.push(`${sourcesDir}: no source texts (*.txt) found`);
   for (const name of catalog.keys()) if (!names.includes(name)) errors.push(`${catalogFile}: entry for ${name}, but content/sources has no such file`);
   for (const c of corrections) if (!names.includes(c.source)) errors.push(`${correctionsFile}: correction for ${c.source}, but content/sources has no such file`);
 
-  const documents: DocumentModel[] = [];
-  for (const [i, name] of names.entries()) {
-    try {
-      const bytes = new Uint8Array(await readFile(path.join(sourcesDir, name)));
-      const doc = readDocument({ file: name, bytes, catalog: catalog.get(name), corrections: corrections.filter((c) => c.source === name) });
-      documents.push(doc);
-      log(`  [${i + 1}/${names.length}] ${name} -> ${doc.url} (${doc.quality.length} notes)`);
-    } catch (e) {
-      errors.push((e as Error).message.startsWith(name) ? (e as Error).message : `${name}: ${(e as Error).message}`);
-      log(`  [${i + 1}/${names.length}] ${name} ✗`);
-    }
+  const read = await readSources(sourcesDir, names, catalog, corrections, log);
+  const { documents, heldBack } = read;
+  errors.push(...read.errors);
+  if (names.length > 0 && documents.length === 0) {
+    errors.push(`${sourcesDir}: none of the ${names.length} source texts can be published; held back: ${heldBack.map((h) => h.file).join(', ')}`);
+  }
+  if (strict && heldBack.length > 0) {
+    errors.push(...heldBack.map((h) => `held back (strict mode): ${describeHeldBack(h)}`));
   }
 
-  // Two sources with the same identity would silently overwrite each other.
-  const byId = new Map<string, string>();
-  for (const d of documents) {
-    const other = byId.get(d.id);
-    if (other) errors.push(`${d.sourceFile}: same identity as ${other} (${d.url}); one of them needs a corrected number, date or catalog key`);
-    else byId.set(d.id, d.sourceFile);
-  }
-
-  documents.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const files = new Map<string, string>();
-  if (errors.length > 0) return { documents, errors, files, graph: { citations: [], cited: [] } };
-  // Cross-document step: citations resolved against the whole archive.
+  if (errors.length > 0) return { documents, errors, heldBack, files, graph: { citations: [], cited: [] } };
+  // Cross-document step: citations resolved against the published documents.
   const { documents: linked, graph } = linkArchive(documents);
   for (const d of linked) files.set(`documents/${d.id}.mdx`, emitMdx(d));
   files.set('data/site.json', json(linked.map(siteDocument)));
   files.set('data/documents.json', json(linked.map(openRecord)));
   files.set('data/citations.json', json(graph));
-  files.set('data/quality.json', json(qualityReport(linked, graph)));
-  return { documents: linked, errors, files, graph };
+  files.set('data/quality.json', json({ ...(qualityReport(linked, graph) as object), heldBack }));
+  return { documents: linked, errors, heldBack, files, graph };
 }
 
 /** Write `files` into outDir atomically: build a sibling folder, then swap. */
@@ -106,14 +168,20 @@ async function writeAtomically(outDir: string, files: Map<string, string>): Prom
   await rm(old, { recursive: true, force: true });
 }
 
-export async function convertArchive({ contentDir, outDir, log = () => {} }: ConvertOptions): Promise<ConvertResult> {
-  log(`convert: ${contentDir}/sources -> ${outDir}/`);
-  const { documents, errors, files } = await convertInMemory(contentDir, log);
-  if (errors.length > 0) return { documents, errors, files: [] };
+export async function convertArchive({ contentDir, outDir, log = () => {}, strict = false }: ConvertOptions): Promise<ConvertResult> {
+  log(`convert: ${contentDir}/sources -> ${outDir}/${strict ? ' (strict: any held-back document fails the convert)' : ''}`);
+  const { documents, errors, heldBack, files } = await convertInMemory(contentDir, log, { strict });
+  if (errors.length > 0) return { documents, errors, heldBack, files: [] };
   await writeAtomically(outDir, files);
   const notes = documents.reduce((n, d) => n + d.quality.length, 0);
   const byKind = new Map<string, number>();
   for (const d of documents) for (const q of d.quality) byKind.set(q.kind, (byKind.get(q.kind) ?? 0) + 1);
   log(`convert: ${documents.length} documents, ${notes} quality notes (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')}), 0 errors`);
-  return { documents, errors, files: [...files.keys()] };
+  if (heldBack.length > 0) {
+    const kinds = new Map<string, number>();
+    for (const h of heldBack) kinds.set(h.kind, (kinds.get(h.kind) ?? 0) + 1);
+    log(`convert: ${heldBack.length} document(s) held back, not published (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}); the lines that fix them are in data/quality.json ("heldBack") and on the data-quality page:`);
+    for (const h of heldBack) log(`  ⚠ ${describeHeldBack(h)}`);
+  }
+  return { documents, errors, heldBack, files: [...files.keys()] };
 }

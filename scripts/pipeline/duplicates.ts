@@ -1,0 +1,200 @@
+/**
+ * Two copies of one document (a PDF text layer and a retyped one) arrive as
+ * two files. Evidence that two texts are the same document: with tones, đ,
+ * case and spacing folded away, they share nearly all their 12-character
+ * shingles (Jaccard similarity).
+ * Measured threshold and distribution: docs/decisions/1004-held-back-documents.md.
+ */
+import type { DocumentModel, Fact } from '../lib/model.ts';
+import type { HeldBack } from './held-back.ts';
+
+/**
+ * Similarity at or above which two texts count as the same text. Measured
+ * (ADR 1004): the six known copy pairs score 0.798-0.943, the most alike
+ * distinct documents of the corpus 0.666 (two fee resolutions of one session).
+ */
+export const SAME_TEXT_THRESHOLD = 0.73;
+
+/** Shingle length in characters (word boundaries ignored, see shingles()). */
+export const SHINGLE_CHARS = 12;
+
+/** Lower case, tones and other marks removed, đ -> d: "Tỉnh uỷ" and "tinh uy" fold alike. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+}
+
+/** The folded words of a text: runs of letters and digits (punctuation and markup are not words). */
+export function foldedWords(text: string): string[] {
+  return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * The character 12-grams of the folded letters and digits, spaces removed.
+ * Not word shingles: PDF text layers split words ("quy ền", "c ủa"), which
+ * breaks every word shingle around the split but only a few character ones.
+ */
+export function shingles(text: string, size = SHINGLE_CHARS): Set<string> {
+  const chars = foldedWords(text).join('');
+  const out = new Set<string>();
+  if (chars.length === 0) return out;
+  if (chars.length < size) {
+    out.add(chars);
+    return out;
+  }
+  for (let i = 0; i + size <= chars.length; i++) out.add(chars.slice(i, i + size));
+  return out;
+}
+
+/** |A ∩ B| / |A ∪ B| of two shingle sets (0 for two empty sets: no evidence). */
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 && b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let common = 0;
+  for (const s of small) if (large.has(s)) common++;
+  return common / (a.size + b.size - common);
+}
+
+/** Similarity of two texts: Jaccard of their folded character shingles, in [0, 1]. */
+export function textSimilarity(a: string, b: string): number {
+  return jaccard(shingles(a), shingles(b));
+}
+
+// ---------------------------------------------------------------------------
+// Copies in an archive: which documents are the same document, which copy is
+// published. Rule and evidence: docs/decisions/1004-held-back-documents.md.
+
+
+/** A fact read from the document's own text (not the catalog, not inferred). */
+function ownFact(f: Fact<unknown>): boolean {
+  return f.value !== null && f.origin !== null && f.origin !== 'catalog' && !f.inferred;
+}
+
+/** Identity facts a copy states itself: a known number, a known full date. */
+export function identityFacts(doc: DocumentModel): number {
+  return (ownFact(doc.meta.numberSymbol) ? 1 : 0) + (ownFact(doc.meta.date) ? 1 : 0);
+}
+
+/** A number that identifies: known and not inferred (else the copy may be one whose number was blank). */
+function knownNumber(doc: DocumentModel): string | null {
+  const n = doc.meta.numberSymbol;
+  return n.value !== null && !n.inferred ? n.value : null;
+}
+
+/**
+ * Same issuer and year, and types that do not disagree (a copy whose type
+ * line was lost may still be a copy).
+ */
+function sameFrame(a: DocumentModel, b: DocumentModel): boolean {
+  const ta = a.meta.type.value;
+  const tb = b.meta.type.value;
+  return a.meta.issuer.value?.slug === b.meta.issuer.value?.slug && a.meta.year.value === b.meta.year.value && (ta === null || tb === null || ta === tb);
+}
+
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Split documents into the published ones and the held-back copies and
+ * conflicts. `textOf` gives a document's source text (only asked for the
+ * documents that share issuer and year with another).
+ *
+ * - Same document: same issuer, type and year, and either the same id (the
+ *   same known number) or at least one number unknown, and texts at least
+ *   SAME_TEXT_THRESHOLD alike. The copy with more identity facts of its own
+ *   is kept (ties: the first by file name); the other is a 'duplicate'.
+ * - Same id but different texts: two documents claim one URL. The first by
+ *   file name is kept, the later one held back ('identity') with the line
+ *   that would separate them.
+ */
+export function resolveCopies(docs: DocumentModel[], textOf: (doc: DocumentModel) => string): { kept: DocumentModel[]; heldBack: HeldBack[] } {
+  const heldBack: HeldBack[] = [];
+  const shingleCache = new Map<string, Set<string>>();
+  const shinglesOf = (d: DocumentModel): Set<string> => {
+    let s = shingleCache.get(d.sourceFile);
+    if (!s) shingleCache.set(d.sourceFile, (s = shingles(textOf(d))));
+    return s;
+  };
+  // Candidates share issuer and year: compare within those groups only.
+  const groups = new Map<string, DocumentModel[]>();
+  for (const d of docs) {
+    const key = `${d.meta.issuer.value?.slug ?? ''}|${d.meta.year.value ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), d]);
+  }
+  const kept: DocumentModel[] = [];
+  for (const group of [...groups.values()]) {
+    if (group.length === 1) {
+      kept.push(...group);
+      continue;
+    }
+    const ranked = [...group].sort((a, b) => identityFacts(b) - identityFacts(a) || byName(a.sourceFile, b.sourceFile));
+    const keptHere: DocumentModel[] = [];
+    for (const d of ranked) {
+      let copyOf: { doc: DocumentModel; similarity: number } | null = null;
+      for (const k of keptHere) {
+        if (!sameFrame(d, k)) continue;
+        const sameId = d.id === k.id;
+        if (!sameId && knownNumber(d) !== null && knownNumber(k) !== null) continue;
+        const similarity = jaccard(shinglesOf(d), shinglesOf(k));
+        if (similarity >= SAME_TEXT_THRESHOLD) {
+          copyOf = { doc: k, similarity };
+          break;
+        }
+      }
+      if (!copyOf) {
+        keptHere.push(d);
+        continue;
+      }
+      const k = copyOf.doc;
+      const why = identityFacts(k) > identityFacts(d) ? 'it states more of its identity itself (number, date)' : 'both state as much of their identity; the first by file name is kept';
+      const same = d.id === k.id ? `same identity as ${k.sourceFile} (${k.url})` : `a copy of ${k.sourceFile} (${k.url}): same issuer, type and year`;
+      heldBack.push({
+        file: d.sourceFile,
+        kind: 'duplicate',
+        reason: `${d.sourceFile}: ${same} and the same text (similarity ${copyOf.similarity.toFixed(2)}): one document, two files; ${k.sourceFile} is published (${why}), this copy is held back. Remove one of the files, or keep both: nothing else to do`,
+        fix: [],
+      });
+    }
+    // Two different texts on one URL: the first by file name keeps it.
+    const byId = new Map<string, DocumentModel>();
+    for (const d of [...keptHere].sort((a, b) => byName(a.sourceFile, b.sourceFile))) {
+      const first = byId.get(d.id);
+      if (!first) {
+        byId.set(d.id, d);
+        kept.push(d);
+        continue;
+      }
+      const similarity = jaccard(shinglesOf(d), shinglesOf(first));
+      heldBack.push({
+        file: d.sourceFile,
+        kind: 'identity',
+        reason: `${d.sourceFile}: same identity as ${first.sourceFile} (${first.url}) but a different text (similarity ${similarity.toFixed(2)}): two documents claim one URL; ${first.sourceFile} is published, this one is held back until its identity is told apart`,
+        fix: separateFix(d, first),
+      });
+    }
+  }
+  kept.sort((a, b) => byName(a.id, b.id));
+  heldBack.sort((a, b) => byName(a.file, b.file));
+  return { kept, heldBack };
+}
+
+/** The line that gives `d` an identity of its own, next to `first`'s. */
+function separateFix(d: DocumentModel, first: DocumentModel): string[] {
+  const n = d.meta.numberSymbol;
+  if (n.value !== null && n.origin !== 'catalog' && !n.inferred) {
+    // The number is the text's own: the catalog cannot override it; a misread number is corrected.
+    return [
+      `# content/corrections.yaml, under "corrections:" (if "${n.value}" is misread in ${d.sourceFile}; else check the issuer and year of both files)`,
+      `  - source: ${d.sourceFile}`,
+      `    original: "${n.value}"`,
+      '    corrected: "<số ký hiệu đúng>"',
+      '    note: "<lý do, ví dụ lỗi nhận dạng chữ>"',
+    ];
+  }
+  return [
+    `# content/catalog.yaml: in the entry "- source: ${d.sourceFile}" (${first.sourceFile} has the URL key "${first.url.split('/').filter(Boolean).pop()}")`,
+    '    key: "<một khóa URL khác, chữ thường không dấu, ví dụ nq-chua-ro-so-2>"',
+  ];
+}
