@@ -154,6 +154,7 @@ export interface QualityIssue {
     | 'citation-ambiguous'
     | 'citation-conflict'
     | 'citation-type-mismatch'
+    | 'lost-table' // a `<jsontable>` placeholder: the source lost a table here ("bảng bị mất trong bản nguồn (…)")
     | 'note';
   message: string;
   /** Provision id where it was found, when known. */

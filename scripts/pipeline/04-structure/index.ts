@@ -10,6 +10,7 @@ import type { Block, Inline, Provision, ProvisionKind, QualityIssue } from '../.
 import { AsciiSlugger } from '../../lib/slug.ts';
 import { buildOutline } from './outline.ts';
 import { continuesParagraph, joinLines } from './paragraphs.ts';
+import { lostTables, withTables } from './table-blocks.ts';
 
 export interface StructureResult {
   provisions: Provision[];
@@ -24,6 +25,10 @@ const para = (text: string): Block => ({ kind: 'paragraph', content: [{ kind: 't
 
 /** Paragraphs by the ordinary joining rule; `startsNew` forces a break (e.g. each "Căn cứ"). */
 function paragraphs(lines: Line[], wrapWidth: number, startsNew: (l: Line) => boolean = () => false): Block[] {
+  return withTables(lines, (run) => textParagraphs(run, wrapWidth, startsNew));
+}
+
+function textParagraphs(lines: Line[], wrapWidth: number, startsNew: (l: Line) => boolean): Block[] {
   const out: string[][] = [];
   let prev: Line | null = null;
   for (const l of lines) {
@@ -74,10 +79,10 @@ function markTargets(p: Provision): void {
     }
     return out;
   };
-  // Only provisions whose own text starts a sequence at (1) carry targets.
-  const own = p.blocks.map((b) => b.content.map((c) => (c.kind === 'text' ? c.text : '')).join('')).join(' ');
+  // Only provisions whose own text starts a sequence at (1) carry targets (never table cells).
+  const own = p.blocks.map((b) => ('content' in b ? b.content.map((c) => (c.kind === 'text' ? c.text : '')).join('') : '')).join(' ');
   if (!/\(1\)[^]*\(2\)/.test(own)) return;
-  for (const b of p.blocks) b.content = visit(b.content);
+  for (const b of p.blocks) if ('content' in b) b.content = visit(b.content);
 }
 
 function walk(ps: Provision[], fn: (p: Provision) => void): void {
@@ -122,10 +127,11 @@ export function structure(seg: Segmented, wrapWidth: number): StructureResult {
   provisions.push(...outline.provisions);
   if (seg.closing.length > 0) provisions.push(fixed('ket-thuc', 'closing', paragraphs(seg.closing, wrapWidth)));
   if (seg.recipientsLabel || seg.recipients.length > 0) {
-    provisions.push(fixed('noi-nhan', 'recipients', recipientItems(seg.recipients), seg.recipientsLabel?.text ?? ''));
+    provisions.push(fixed('noi-nhan', 'recipients', withTables(seg.recipients, recipientItems), seg.recipientsLabel?.text ?? ''));
   }
-  if (seg.signature.length > 0) provisions.push(fixed('chu-ky', 'signature', seg.signature.map((l) => para(l.text))));
+  if (seg.signature.length > 0) provisions.push(fixed('chu-ky', 'signature', withTables(seg.signature, (ls) => ls.map((l) => para(l.text)))));
   walk(provisions, markTargets);
   assignIds(provisions, issues);
+  issues.push(...lostTables(provisions));
   return { provisions, issues };
 }

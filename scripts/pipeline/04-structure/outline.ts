@@ -11,6 +11,7 @@ import type { Line } from '../02-normalise/index.ts';
 import type { Block, Provision, ProvisionKind, QualityIssue } from '../../lib/model.ts';
 import { parseMarker, POINT_LETTERS, type Marker, type MarkerType } from './markers.ts';
 import { continuesParagraph, dangles, endsSentence, isFullLine, joinLines, startsLowercase } from './paragraphs.ts';
+import { appendTableLine, isTableLine } from './table-blocks.ts';
 
 interface Level {
   type: MarkerType;
@@ -167,6 +168,13 @@ export function buildOutline(lines: Line[], wrapWidth: number): OutlineResult {
 
   let prev: Line | null = null;
   for (const line of lines) {
+    if (isTableLine(line)) {
+      // A table (or lost table) ends the paragraph and belongs to the provision being read.
+      flush();
+      appendTableLine(current()?.blocks ?? intro, line);
+      prev = null;
+      continue;
+    }
     const m = parseMarker(line.text);
     let handled = false;
     if (m && m.type === 'bullet') {

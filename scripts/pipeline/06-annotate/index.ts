@@ -7,6 +7,7 @@ import type { DocumentModel, Footnote, Inline, Provision, QualityIssue } from '.
 import type { FootnoteDef } from '../02-normalise/index.ts';
 import { ocrSuspects } from './ocr-suspects.ts';
 import { annotateCitations } from './citations/index.ts';
+import { blockInlines, mapBlockInlines } from '../../lib/blocks.ts';
 
 export interface Correction {
   source: string;
@@ -31,14 +32,14 @@ function walk(ps: Provision[], fn: (p: Provision) => void): void {
   }
 }
 
-/** Every inline list of a provision: heading and blocks. */
+/** Every inline list of a provision: heading and blocks (table captions and cells included). */
 function inlineLists(p: Provision): Inline[][] {
-  return [p.heading, ...p.blocks.map((b) => b.content)];
+  return [p.heading, ...p.blocks.flatMap(blockInlines)];
 }
 
 function mapLists(p: Provision, fn: (content: Inline[]) => Inline[]): void {
   p.heading = fn(p.heading);
-  for (const b of p.blocks) b.content = fn(b.content);
+  for (const b of p.blocks) mapBlockInlines(b, fn);
 }
 
 /** "Chính phủ<sup>1</sup> về" -> text, footnote reference, text. */

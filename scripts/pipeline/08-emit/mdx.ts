@@ -9,7 +9,8 @@ import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { BlockContent, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
-import type { Block, DocumentModel, Inline, Provision } from '../../lib/model.ts';
+import type { Block, DocumentModel, Inline, Provision, Table } from '../../lib/model.ts';
+import { inlineText } from './data.ts';
 
 /**
  * "import"/"export" at the start of a line would be compiled as ESM by MDX.
@@ -74,11 +75,73 @@ function labelLink(p: Provision): MdxJsxTextElement {
   return textEl('a', { class: 'provision__label', href: `#${p.id}`, title: 'Liên kết đến mục này' }, [{ type: 'text', value: p.label }]);
 }
 
-function blockNode(b: Block, doc: DocumentModel, prefix: PhrasingContent[] = []): Paragraph {
-  if (b.kind === 'bullet') {
-    return paragraph([textEl('span', { class: 'bullet__marker' }, [{ type: 'text', value: b.marker }]), { type: 'text', value: ' ' }, ...phrasing(b.content, doc)]);
+function blockNode(b: Block, doc: DocumentModel, prefix: PhrasingContent[] = []): Paragraph | MdxJsxFlowElement {
+  switch (b.kind) {
+    case 'bullet':
+      return flowEl('div', { class: 'bullet' }, [
+        paragraph([textEl('span', { class: 'bullet__marker' }, [{ type: 'text', value: b.marker }]), { type: 'text', value: ' ' }, ...phrasing(b.content, doc)]),
+      ]);
+    case 'table':
+      return tableNode(b.table, doc);
+    case 'gap':
+      return paragraph([textEl('p', { class: 'gap', role: 'note', title: b.placeholder }, [{ type: 'text', value: GAP_TEXT }])]);
+    case 'paragraph':
+      return paragraph([...prefix, ...phrasing(b.content, doc)]);
   }
-  return paragraph([...prefix, ...phrasing(b.content, doc)]);
+}
+
+/** What a reader sees where the source lost a table (a `<jsontable>` placeholder). */
+export const GAP_TEXT = '[Bảng bị mất: bản nguồn không còn nội dung của bảng ở chỗ này]';
+
+/** Tables of a document numbered 1, 2, … in reading order, for their accessible names. */
+const tableNumbers = new WeakMap<DocumentModel, Map<Table, number>>();
+
+function tableNumber(doc: DocumentModel, table: Table): number {
+  let numbers = tableNumbers.get(doc);
+  if (!numbers) {
+    const found = new Map<Table, number>();
+    const visit = (ps: Provision[]): void => {
+      for (const p of ps) {
+        for (const b of p.blocks) if (b.kind === 'table') found.set(b.table, found.size + 1);
+        visit(p.children);
+      }
+    };
+    visit(doc.provisions);
+    tableNumbers.set(doc, found);
+    numbers = found;
+  }
+  return numbers.get(table) ?? 0;
+}
+
+/**
+ * A table: a focusable, labelled scrolling region (a wide table scrolls, not
+ * the page) around a plain HTML table. Header rows get th scope="col"; the
+ * first column stays td (the sources give no sign that it names its row). A
+ * row shorter than the widest row lost its merged cells in the source: its
+ * last cell spans the remaining columns, so the grid stays aligned. Each cell
+ * is one line of JSX, so its text is phrasing, escaped like a paragraph's.
+ */
+function tableNode(t: Table, doc: DocumentModel): MdxJsxFlowElement {
+  const width = Math.max(1, ...t.rows.map((r) => r.length));
+  const row = (cells: Inline[][], header: boolean): MdxJsxFlowElement =>
+    flowEl(
+      'tr',
+      {},
+      cells.map((cell, i) => {
+        const attrs: Attrs = header ? { scope: 'col' } : {};
+        if (i === cells.length - 1 && cells.length < width) attrs.colspan = String(width - cells.length + 1);
+        return paragraph([textEl(header ? 'th' : 'td', attrs, phrasing(cell, doc))]);
+      }),
+    );
+  const head = t.rows.slice(0, t.headerRows);
+  const body = t.rows.slice(t.headerRows);
+  const caption = t.caption ? phrasing(t.caption, doc) : null;
+  const name = t.caption ? inlineText(t.caption) : `Bảng ${tableNumber(doc, t)}`;
+  const parts: Array<BlockContent | MdxJsxFlowElement> = [];
+  if (caption) parts.push(paragraph([textEl('caption', {}, caption)]));
+  if (head.length > 0) parts.push(flowEl('thead', {}, head.map((r) => row(r, true))));
+  if (body.length > 0) parts.push(flowEl('tbody', {}, body.map((r) => row(r, false))));
+  return flowEl('div', { class: 'table-scroll', role: 'region', 'aria-label': name, tabindex: '0' }, [flowEl('table', {}, parts)]);
 }
 
 function provisionNode(p: Provision, depth: number, doc: DocumentModel): MdxJsxFlowElement {
@@ -95,10 +158,7 @@ function provisionNode(p: Provision, depth: number, doc: DocumentModel): MdxJsxF
     children.push(first && first.kind === 'paragraph' ? blockNode(first, doc, prefix) : paragraph([labelLink(p)]));
     blocks = first && first.kind === 'paragraph' ? rest : blocks;
   }
-  for (const b of blocks) {
-    const node = blockNode(b, doc);
-    children.push(b.kind === 'bullet' ? flowEl('div', { class: 'bullet' }, [node]) : node);
-  }
+  for (const b of blocks) children.push(blockNode(b, doc));
   for (const c of p.children) children.push(provisionNode(c, depth + 1, doc));
   return flowEl('section', { id: p.id, class: `provision provision--${p.kind}`, 'data-provision': p.id }, children);
 }

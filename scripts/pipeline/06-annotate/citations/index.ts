@@ -8,6 +8,7 @@ import { slugify } from '../../../lib/slug.ts';
 import { TYPE_NAMES } from '../../../lib/symbol.ts';
 import { citedIssuer } from './issuer.ts';
 import { recogniseCitations, type RecognisedCitation } from './recognise.ts';
+import { mapBlockInlines } from '../../../lib/blocks.ts';
 
 /** The sentence around [start, end) of `text`. */
 function sentenceAround(text: string, start: number, end: number): string {
@@ -103,7 +104,7 @@ export function annotateCitations(model: DocumentModel): DocumentModel {
   };
   walk(model.provisions, (p) => {
     p.heading = mark(p.heading, p.id);
-    for (const b of p.blocks) b.content = mark(b.content, p.id);
+    for (const b of p.blocks) mapBlockInlines(b, (content) => mark(content, p.id));
   });
   for (const f of model.footnotes) f.content = mark(f.content, 'chu-thich');
   const quality = [...model.quality];
