@@ -5,6 +5,7 @@
  *   normative  13/2023/NQ-HĐND, 68/2022/QH15      number/YEAR/TYPE-ISSUER
  * OCR and typing add spaces ("09  - NQ/TU", "13- NQ/TU"); they are removed.
  */
+import { stripTones } from './fold.ts';
 import type { DocTypeCode, SymbolFamily } from './model.ts';
 
 export interface ParsedSymbol {
@@ -19,10 +20,49 @@ export interface ParsedSymbol {
   family: SymbolFamily;
 }
 
-const CODE = '[A-ZĐ][A-Za-zĐđ]{0,4}';
-const PARTY = new RegExp(`^(\\d{1,4})\\s*-\\s*(${CODE})\\s*\\/\\s*([A-ZĐ][A-ZĐ0-9]{1,9})$`, 'u');
-const STATE = new RegExp(`^(\\d{1,5})\\s*\\/\\s*(${CODE})\\s*-\\s*([A-ZĐ][A-Za-zĐđ0-9]{0,9})$`, 'u');
-const NORMATIVE = new RegExp(`^(\\d{1,5})\\s*\\/\\s*((?:19|20)\\d{2})\\s*\\/\\s*(?:(${CODE})\\s*-\\s*)?([A-ZĐ][A-Za-zĐđ0-9]{0,9})$`, 'u');
+/*
+ * The grammar, as regex source pieces without capture groups, so the header
+ * reader (parseSymbol) and the citation recogniser
+ * (scripts/pipeline/06-annotate/citations/recognise.ts) accept the same
+ * spellings. White space may surround every separator (OCR and typing add
+ * it: "09  - NQ/TU", "13 / 2023 / NQ-HĐND"); the canonical form has none.
+ */
+/** White space around a separator. */
+export const SYMBOL_SPACE = '\\s*';
+/** Type code: "NQ", "QĐ", "CTr", "NĐ". */
+export const SYMBOL_TYPE_CODE = '[A-ZĐ][A-Za-zĐđ]{0,4}';
+/** Issuer code of a party symbol: "TU", "TW", "BCĐTW" (upper case, at least two). */
+export const SYMBOL_PARTY_ISSUER = '[A-ZĐ][A-ZĐ0-9]{1,9}';
+/** Issuer code of a state or normative symbol: "HĐND", "TTg", "CP", "QH15". */
+export const SYMBOL_STATE_ISSUER = '[A-ZĐ][A-Za-zĐđ0-9]{0,9}';
+/** A year inside a normative symbol. */
+export const SYMBOL_YEAR = '(?:19|20)\\d{2}';
+
+const S = SYMBOL_SPACE;
+const group = (source: string, capture: boolean) => (capture ? `(${source})` : `(?:${source})`);
+
+/** "-NQ/TU": what follows the number in a party symbol (shared by "18,19,26-NQ/TW"). */
+export function partySuffixSource(capture = false): string {
+  return `${S}-${S}${group(SYMBOL_TYPE_CODE, capture)}${S}\\/${S}${group(SYMBOL_PARTY_ISSUER, capture)}`;
+}
+/** Party family: number-TYPE/ISSUER. Groups (when captured): number, type, issuer. */
+export function partySymbolSource(capture = false): string {
+  return `${group('\\d{1,4}', capture)}${partySuffixSource(capture)}`;
+}
+/** State family: number/TYPE-ISSUER. Groups: number, type, issuer. */
+export function stateSymbolSource(capture = false): string {
+  return `${group('\\d{1,5}', capture)}${S}\\/${S}${group(SYMBOL_TYPE_CODE, capture)}${S}-${S}${group(SYMBOL_STATE_ISSUER, capture)}`;
+}
+/** Normative family: number/YEAR/TYPE-ISSUER or number/YEAR/ISSUER ("68/2022/QH15"). Groups: number, year, type (optional), issuer. */
+export function normativeSymbolSource(capture = false): string {
+  return `${group('\\d{1,5}', capture)}${S}\\/${S}${group(SYMBOL_YEAR, capture)}${S}\\/${S}(?:${group(SYMBOL_TYPE_CODE, capture)}${S}-${S})?${group(SYMBOL_STATE_ISSUER, capture)}`;
+}
+/** Any symbol, no groups; the normative family first (its prefix reads as a state symbol's number). */
+export const SYMBOL_SOURCE = `(?:${normativeSymbolSource()}|${partySymbolSource()}|${stateSymbolSource()})`;
+
+const PARTY = new RegExp(`^${partySymbolSource(true)}$`, 'u');
+const STATE = new RegExp(`^${stateSymbolSource(true)}$`, 'u');
+const NORMATIVE = new RegExp(`^${normativeSymbolSource(true)}$`, 'u');
 
 export function parseSymbol(raw: string): ParsedSymbol | null {
   const text = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -78,11 +118,6 @@ export const TYPE_WORDS: Array<[RegExp, DocTypeCode]> = [
   [/^thông\s+tư$/iu, 'TT'],
   [/^luật$/iu, 'L'],
 ];
-
-/** Remove tone marks only (vowel qualities stay): "Quỵ định" -> "Quy đinh". */
-export function stripTones(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300\u0301\u0303\u0309\u0323]/g, '').normalize('NFC');
-}
 
 /** The type a word names; tolerant of OCR tone damage ("Quỵ định", "Quyêt định"). */
 export function typeFromWord(word: string): DocTypeCode | null {

@@ -7,8 +7,9 @@
  * (issuer.ts, 07-link); this module only reads.
  */
 import type { DocTypeCode } from '../../../lib/model.ts';
-import { parseSymbol, typeFromWord, type ParsedSymbol } from '../../../lib/symbol.ts';
-import { isoDate } from '../../05-metadata/header.ts';
+import { toneInsensitivePattern as loose } from '../../../lib/fold.ts';
+import { parseSymbol, partySuffixSource, SYMBOL_SOURCE, typeFromWord, type ParsedSymbol } from '../../../lib/symbol.ts';
+import { DATE_SOURCE, parseVietnameseDate } from '../../../lib/vn-date.ts';
 
 export interface RecognisedCitation {
   /** Offsets in the text: the span that becomes a link. */
@@ -37,26 +38,6 @@ export interface RecognisedCitation {
   typeMismatch: boolean;
 }
 
-/** Vietnamese vowels by base letter: a word pattern matches whatever tone OCR put on them. */
-const TONES: Record<string, string> = {
-  a: 'aàáảãạ', ă: 'ăằắẳẵặ', â: 'âầấẩẫậ', e: 'eèéẻẽẹ', ê: 'êềếểễệ', i: 'iìíỉĩị', o: 'oòóỏõọ',
-  ô: 'ôồốổỗộ', ơ: 'ơờớởỡợ', u: 'uùúủũụ', ư: 'ưừứửữự', y: 'yỳýỷỹỵ',
-};
-const BASE = new Map<string, string>(Object.entries(TONES).flatMap(([base, all]) => [...all].map((c): [string, string] => [c, base])));
-
-/** "Quy định" -> a pattern that also matches the OCR readings "Quỵ định", "Quyêt định" does not (ê kept). */
-export function loose(words: string): string {
-  return [...words.normalize('NFC').toLowerCase()]
-    .map((ch) => {
-      const base = BASE.get(ch);
-      if (base) return `[${TONES[base]}]`;
-      if (ch === 'đ') return '[đd]';
-      if (ch === ' ') return '\\s+';
-      return ch;
-    })
-    .join('');
-}
-
 const TYPE_WORDS = ['Thông báo kết luận', 'Chương trình hành động', 'Nghị quyết', 'Chỉ thị', 'Quyết định', 'Quy định', 'Kết luận', 'Chương trình', 'Kế hoạch', 'Thông báo', 'Hướng dẫn', 'Báo cáo', 'Tờ trình', 'Nghị định', 'Thông tư'];
 const TYPE_WORD = `(?:${TYPE_WORDS.map(loose).join('|')})`;
 /**
@@ -67,15 +48,11 @@ const TYPE_RE = new RegExp(`(?:(?<!\\p{L})|(?<=\\p{Ll})(?=\\p{Lu}))(${TYPE_WORD}
 const NGAY = loose('ngày');
 const SO = loose('số');
 
-// Symbols, with the spaces OCR and typing add ("13- NQ/TU", "09  - NQ/TU").
-const CODE = '[A-ZĐ][A-Za-zĐđ]{0,4}';
-const PARTY = `\\d{1,4}\\s?-\\s?${CODE}\\s?\\/\\s?[A-ZĐ][A-ZĐ0-9]{1,9}`;
-const NORMATIVE = `\\d{1,5}\\/(?:19|20)\\d{2}\\/(?:${CODE}-)?[A-ZĐ][A-Za-zĐđ0-9]{0,9}`;
-const STATE = `\\d{1,5}\\s?\\/\\s?${CODE}\\s?-\\s?[A-ZĐ][A-Za-zĐđ0-9]{0,9}`;
-const SYMBOL = `(?:${NORMATIVE}|${PARTY}|${STATE})`;
+// Symbols and dates: the grammars of scripts/lib/symbol.ts and scripts/lib/vn-date.ts, spaces OCR adds included.
+const SYMBOL = SYMBOL_SOURCE;
 /** "18,19,26-NQ/TW": numbers sharing one suffix. */
-const NUMBER_LIST = `\\d{1,4}(?:\\s?,\\s?\\d{1,4})+\\s?-\\s?${CODE}\\/[A-ZĐ][A-ZĐ0-9]{1,9}`;
-const DATE = '(?:\\d{1,2}\\/\\d{1,2}\\/\\d{4}|\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s+năm\\s+\\d{4})';
+const NUMBER_LIST = `\\d{1,4}(?:\\s?,\\s?\\d{1,4})+${partySuffixSource()}`;
+const DATE = DATE_SOURCE;
 
 /** One list item after the type word: "số 09-NQ/TU, ngày 08/12/2017". */
 const ITEM = new RegExp(`^(${SO}\\s+)?(?:(${NUMBER_LIST})|(${SYMBOL})|(\\d{1,4})(?=,?\\s+${NGAY}\\s))(?:\\s?,?\\s+${NGAY}\\s+(${DATE}))?`, 'iu');
@@ -92,9 +69,7 @@ const PROVISION_BEFORE = /(?:(?:điểm\s+([a-zđ])\s+)?khoản\s+(\d{1,3})\s+)?
 const SECTION_BEFORE = /mục\s+((?:[IVXLC]+|\d{1,2})(?:\.\d{1,2})*)\s+(?:của\s+)?$/u;
 
 function dateOf(raw: string | undefined): string | null {
-  if (!raw) return null;
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw) ?? /^(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$/u.exec(raw);
-  return m ? isoDate(m[1] as string, m[2] as string, m[3] as string) : null;
+  return raw ? (parseVietnameseDate(raw)?.iso ?? null) : null;
 }
 
 function provisionBefore(text: string, at: number): { provision: string | null; start: number } {
