@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import type { DocTypeCode } from '../../lib/model.ts';
 import { isTypeCode, parseSymbol } from '../../lib/symbol.ts';
 import { canonicalIssuer } from './issuer.ts';
-import { isoDate } from './header.ts';
+import { isoDate } from '../../lib/vn-date.ts';
 
 export interface CatalogFact<T> {
   value: T;
