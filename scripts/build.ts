@@ -1,7 +1,7 @@
 /**
  * npm run build: convert -> astro build -> pagefind, in one command.
  *
- *   node scripts/build.ts [--content <dir>] [--generated <dir>] [--dist <dir>]
+ *   node scripts/build.ts [--content <dir>] [--generated <dir>] [--dist <dir>] [--strict]
  *
  * Defaults: content/, .generated/ and dist/ (or the env ARCHIVE_GENERATED_DIR
  * and ARCHIVE_DIST_DIR). With another --dist and no --generated, the
@@ -12,6 +12,10 @@
  * and .generated/ are replaced only when all stages succeeded, so a failed
  * build leaves the previous output untouched. See
  * docs/decisions/0101-build-and-determinism.md.
+ *
+ * A document that cannot be published is held back and the rest builds;
+ * --strict (or ARCHIVE_STRICT=1) makes any held-back document fail the build
+ * (docs/decisions/1004-held-back-documents.md).
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
@@ -19,7 +23,7 @@ import { releaseAllLocks } from './build/lock.ts';
 import { buildSite, defaultGeneratedDir, PROJECT_ROOT, removeActiveStaging } from './build/pipeline.ts';
 import { formatSeconds, killRunningStages } from './build/run-stage.ts';
 
-const USAGE = `usage: node scripts/build.ts [--content <dir>] [--generated <dir>] [--dist <dir>]`;
+const USAGE = `usage: node scripts/build.ts [--content <dir>] [--generated <dir>] [--dist <dir>] [--strict]`;
 
 function main(): Promise<number> | number {
   let values;
@@ -29,6 +33,7 @@ function main(): Promise<number> | number {
         content: { type: 'string' },
         generated: { type: 'string' },
         dist: { type: 'string' },
+        strict: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -45,10 +50,11 @@ function main(): Promise<number> | number {
   const contentDir = resolve(values.content ?? resolve(PROJECT_ROOT, 'content'));
   const distDir = resolve(values.dist ?? process.env.ARCHIVE_DIST_DIR ?? resolve(PROJECT_ROOT, 'dist'));
   const generatedDir = resolve(values.generated ?? (values.dist ? undefined : process.env.ARCHIVE_GENERATED_DIR) ?? defaultGeneratedDir(PROJECT_ROOT, distDir));
-  return run(contentDir, generatedDir, distDir);
+  const strict = values.strict === true || process.env.ARCHIVE_STRICT === '1';
+  return run(contentDir, generatedDir, distDir, strict);
 }
 
-async function run(contentDir: string, generatedDir: string, distDir: string): Promise<number> {
+async function run(contentDir: string, generatedDir: string, distDir: string, strict: boolean): Promise<number> {
   const onSignal = (signal: NodeJS.Signals) => {
     killRunningStages(signal);
     removeActiveStaging();
@@ -59,8 +65,8 @@ async function run(contentDir: string, generatedDir: string, distDir: string): P
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
 
-  console.log(`build: ${contentDir} -> ${generatedDir} -> ${distDir}`);
-  const result = await buildSite({ contentDir, generatedDir, distDir });
+  console.log(`build: ${contentDir} -> ${generatedDir} -> ${distDir}${strict ? ' (strict)' : ''}`);
+  const result = await buildSite({ contentDir, generatedDir, distDir, strict });
   console.log('');
   for (const stage of result.stages) {
     console.log(`  ${stage.name.padEnd(9)} ${formatSeconds(stage.seconds).padStart(9)}${stage.ok ? '' : '  FAILED'}`);

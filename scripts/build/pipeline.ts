@@ -42,6 +42,8 @@ export interface BuildOptions {
   logFile?: string;
   /** Progress lines (stage started / finished). */
   log?: (line: string) => void;
+  /** Fail the convert stage when any document is held back (--strict; ADR 1004). */
+  strict?: boolean;
 }
 
 export interface BuildResult {
@@ -181,7 +183,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const node = process.execPath;
 
   const commands: Record<StageName, StageCommand> = {
-    convert: { name: 'convert', command: node, args: [converter, '--content', contentDir, '--out', stagedGenerated], env, cwd: root },
+    convert: { name: 'convert', command: node, args: [converter, '--content', contentDir, '--out', stagedGenerated, ...(options.strict ? ['--strict'] : [])], env, cwd: root },
     astro: {
       name: 'astro',
       command: node,

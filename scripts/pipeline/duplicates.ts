@@ -7,6 +7,7 @@
  */
 import type { DocumentModel, Fact } from '../lib/model.ts';
 import type { HeldBack } from './held-back.ts';
+import { foldToAscii } from '../lib/fold.ts';
 
 /**
  * Similarity at or above which two texts count as the same text. Measured
@@ -20,11 +21,7 @@ export const SHINGLE_CHARS = 12;
 
 /** Lower case, tones and other marks removed, đ -> d: "Tỉnh uỷ" and "tinh uy" fold alike. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
+  return foldToAscii(text).toLowerCase();
 }
 
 /** The folded words of a text: runs of letters and digits (punctuation and markup are not words). */
