@@ -6,6 +6,7 @@
 import type { DocTypeCode, DocumentMetadata, Fact, QualityIssue } from '../../lib/model.ts';
 import { parseSymbol, isTypeCode } from '../../lib/symbol.ts';
 import { slugify } from '../../lib/slug.ts';
+import { documentPath } from '../../lib/paths.ts';
 import type { CatalogEntry, CatalogFact } from './catalog.ts';
 import { canonicalIssuer } from './issuer.ts';
 import type { TextFacts } from './header.ts';
@@ -108,5 +109,5 @@ export function identityOf(meta: DocumentMetadata, entry: CatalogEntry | undefin
   for (const s of segments) {
     if (!SEGMENT.test(s)) throw new IdentityError(file, `URL segment ${JSON.stringify(s)} is not lower-case ASCII (it would escape or break the output folder)`);
   }
-  return { id: segments.join('-'), url: `/van-ban/${segments.join('/')}/` };
+  return { id: segments.join('-'), url: documentPath(issuer.slug, year, last) };
 }

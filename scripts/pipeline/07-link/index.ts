@@ -8,6 +8,7 @@
  */
 import type { Citation, DocumentModel, Issuer, Provision, QualityIssue } from '../../lib/model.ts';
 import { TYPE_NAMES } from '../../lib/symbol.ts';
+import { citedPath, provisionHref } from '../../lib/paths.ts';
 
 /** A document cited by the archive: one page under /tham-chieu/. */
 export interface CitedDocument {
@@ -74,7 +75,7 @@ export function linkArchive(docs: DocumentModel[]): { documents: DocumentModel[]
     const citations = doc.citations.map((c): Citation => {
       const candidates = (bySymbol.get(c.identity.numberSymbol ?? '') ?? []).filter((d) => d.id !== doc.id && fits(c, d));
       const key = c.citedKey;
-      const citedUrl = `/tham-chieu/${key}/`;
+      const citedUrl = citedPath(key);
       let out: Citation;
       if (candidates.length === 1) {
         const t = candidates[0] as DocumentModel;
@@ -88,7 +89,7 @@ export function linkArchive(docs: DocumentModel[]): { documents: DocumentModel[]
           targetId: t.id,
           targetInferred: t.meta.numberSymbol.inferred === true || t.meta.date.inferred === true,
           candidates: [],
-          href: `${t.url}${hasProvision ? `#${c.identity.provision}` : ''}`,
+          href: provisionHref(t.url, hasProvision ? c.identity.provision : null),
         };
       } else {
         out = { ...c, status: candidates.length > 1 ? 'ambiguous' : 'unresolved', targetId: null, candidates: candidates.map((d) => d.id), href: citedUrl };
