@@ -22,7 +22,7 @@ const find = (ps: Provision[], id: string): Provision | undefined => {
   return undefined;
 };
 const text = (p: Provision | undefined): string =>
-  p ? [...p.heading, ...p.blocks.flatMap((b) => b.content)].map((c) => ('text' in c ? c.text : c.kind === 'target' ? c.label : c.kind === 'correction' ? c.corrected : '')).join('') : '';
+  p ? [...p.heading, ...p.blocks.flatMap((b) => ('content' in b ? b.content : []))].map((c) => ('text' in c ? c.text : c.kind === 'target' ? c.label : c.kind === 'correction' ? c.corrected : '')).join('') : '';
 
 describe('000: Nghị quyết 09-NQ/TU (PDF text, hard wraps, blank line after every line)', () => {
   const d = bySource('000');
@@ -86,7 +86,7 @@ describe('001: resolution for 2023 (OCR noise, header missing)', () => {
     expect((find(d.provisions, 'III.1') as Provision).heading).toEqual([]);
   });
   it('marks the numbered targets (1) ... (15) of I.2 as anchors', () => {
-    const targets = (find(d.provisions, 'I.2') as Provision).blocks.flatMap((b) => b.content).filter((c) => c.kind === 'target');
+    const targets = (find(d.provisions, 'I.2') as Provision).blocks.flatMap((b) => ('content' in b ? b.content : [])).filter((c) => c.kind === 'target');
     expect(targets.map((t) => (t.kind === 'target' ? t.id : ''))).toEqual(Array.from({ length: 15 }, (_, i) => `I.2.ct-${i + 1}`));
   });
   it('leaves unknown what the text lacks and marks inferred catalog facts', () => {
@@ -104,7 +104,7 @@ describe('001: resolution for 2023 (OCR noise, header missing)', () => {
     // COVỈD-Ỉ9 is corrected by content/corrections.yaml: listed as a correction, no longer a suspect.
     expect(suspects).not.toContain('COVỈD-Ỉ9');
     expect(d.quality.some((q) => q.kind === 'correction' && q.text === 'COVỈD-Ỉ9')).toBe(true);
-    const corrected = (find(d.provisions, 'mo-dau') as Provision).blocks.flatMap((b) => b.content).find((c) => c.kind === 'correction');
+    const corrected = (find(d.provisions, 'mo-dau') as Provision).blocks.flatMap((b) => ('content' in b ? b.content : [])).find((c) => c.kind === 'correction');
     expect(corrected).toEqual({ kind: 'correction', original: 'COVỈD-Ỉ9', corrected: 'COVID-19', note: 'OCR nhận nhầm chữ I và số 1 thành Ỉ' });
   });
   it('removes the stray "• •" bullets from part headings', () => {
@@ -137,7 +137,7 @@ describe('002: Nghị quyết 205/NQ-HĐND (markdown-ish, articles, footnote)', 
       ['1', 'Nghị quyết số 108/NQ-CP ngày 10/7/2024 Phiên họp Chính phủ thường kỳ tháng 6 năm 2024 và Hội nghị trực tuyến Chính phủ với địa phương.'],
     ]);
     const clause = find(d.provisions, 'dieu-1.3') as Provision;
-    const para = clause.blocks.find((b) => b.content.some((c) => c.kind === 'footnoteRef'));
+    const para = clause.blocks.find((b) => 'content' in b && b.content.some((c) => c.kind === 'footnoteRef'));
     expect(para).toBeDefined();
     expect(text({ ...clause, heading: [], blocks: [para!] })).toContain('trực thuộc Ủy ban nhân dân tỉnh là cơ quan hành chính');
   });

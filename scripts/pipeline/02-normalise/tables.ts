@@ -60,7 +60,8 @@ function pipeRun(rawLines: string[], from: number): PipeRow[] {
 }
 
 function tabRow(raw: string): string[] | null {
-  const t = raw.trim();
+  // Indentation goes; a trailing tab is an empty last cell.
+  const t = raw.replace(/^\s+/, '').replace(/[ \r]+$/, '');
   if (!t.includes('\t')) return null;
   const cells = t.split('\t').map((c) => c.trim());
   return cells.length >= 2 ? cells : null;
