@@ -6,6 +6,7 @@
 import type { DocumentModel, Inline, Provision } from '../../lib/model.ts';
 import type { OpenDocumentRecord, SiteDocument, TocEntry } from '../../lib/site-data.ts';
 import { TYPE_NAMES } from '../../lib/symbol.ts';
+import { blockInlines } from '../../lib/blocks.ts';
 import type { CitationGraph } from '../07-link/index.ts';
 
 export function inlineText(content: Inline[]): string {
@@ -17,7 +18,7 @@ export function inlineText(content: Inline[]): string {
 function provisionTitle(p: Provision): string {
   if (p.heading.length > 0) return inlineText(p.heading);
   const first = p.blocks[0];
-  const text = first ? inlineText(first.content) : '';
+  const text = first ? blockInlines(first).map(inlineText).join(' ') : '';
   return text.length > 90 ? `${text.slice(0, 90).replace(/\s+\S*$/, '')} …` : text;
 }
 
@@ -47,7 +48,7 @@ function textLength(provisions: Provision[]): number {
   const visit = (ps: Provision[]): void => {
     for (const p of ps) {
       n += inlineText(p.heading).length;
-      for (const b of p.blocks) n += inlineText(b.content).length;
+      for (const b of p.blocks) for (const list of blockInlines(b)) n += inlineText(list).length;
       visit(p.children);
     }
   };
