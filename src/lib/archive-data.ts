@@ -4,10 +4,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SiteDocument } from '../../scripts/lib/site-data.ts';
+import type { SiteDocument as SiteRecord } from '../../scripts/lib/site-data.ts';
 import type { QualityIssue } from '../../scripts/lib/model.ts';
 
-export type { SiteDocument };
+/**
+ * A document of site.json. `provisional` (the URL key was derived without the
+ * number, ADR 0002) is written by scripts/pipeline/08-emit/data.ts; absent in
+ * output of older converters, read as false.
+ */
+export type SiteDocument = SiteRecord & { provisional?: boolean };
 
 /** The generated folder, relative to the project root (the build's working directory). */
 export const generatedDir = path.resolve(process.env.ARCHIVE_GENERATED_DIR || '.generated');

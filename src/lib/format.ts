@@ -19,6 +19,7 @@ const ORIGIN_LABELS: Record<FactOrigin, string> = {
   header: 'theo đầu văn bản',
   signature: 'theo phần chữ ký',
   closing: 'theo câu kết của văn bản',
+  enacting: 'theo dòng cơ quan ban hành trước phần căn cứ',
   catalog: 'theo danh mục biên tập',
 };
 

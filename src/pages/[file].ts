@@ -8,7 +8,7 @@
  */
 import type { APIRoute } from 'astro';
 import { siteDocuments } from '../lib/archive-data';
-import { typeSlug } from '../lib/format';
+import { listingPaths } from '../lib/browse';
 import { publicUrl, SITE_URL } from '../lib/paths';
 
 export function getStaticPaths() {
@@ -19,11 +19,9 @@ export function getStaticPaths() {
 function sitemapPaths(): string[] {
   const docs = siteDocuments();
   const paths = new Set<string>(['/', '/tim-kiem/', '/cach-trich-dan/', '/chat-luong-du-lieu/']);
-  for (const d of docs) {
-    paths.add(d.url);
-    if (d.meta.issuer.value) paths.add(`/van-ban/${d.meta.issuer.value.slug}/`);
-    paths.add(`/loai-van-ban/${typeSlug(d)}/`);
-  }
+  for (const d of docs) paths.add(d.url);
+  // Listing pages: provinces, issuers, years, types, each page of each (src/lib/browse.ts).
+  for (const p of listingPaths(docs)) paths.add(p);
   return [...paths].sort();
 }
 

@@ -3,7 +3,7 @@
  * open data (documents.json) and the data-quality report (quality.json).
  * Stable key order and sorting keep the output byte-identical between runs.
  */
-import type { DocumentModel, Inline, Provision } from '../../lib/model.ts';
+import type { DocumentModel, Inline, Issuer, Provision } from '../../lib/model.ts';
 import type { OpenDocumentRecord, SiteDocument, TocEntry } from '../../lib/site-data.ts';
 import { TYPE_NAMES } from '../../lib/symbol.ts';
 import { blockInlines } from '../../lib/blocks.ts';
@@ -56,14 +56,41 @@ function textLength(provisions: Provision[]): number {
   return n;
 }
 
-export function siteDocument(doc: DocumentModel): SiteDocument {
+/** Province-level bodies, by canonical issuer name: "HĐND tỉnh Bắc Giang" states its province. */
+const PROVINCE_BODY = /^(?:Tỉnh ủy|HĐND tỉnh|UBND tỉnh)\s+(.+)$/u;
+/** City bodies: a province only for the centrally governed cities ("UBND thành phố Hà Nội"). */
+const CITY_BODY = /^(?:Thành ủy|HĐND thành phố|UBND thành phố)\s+(.+)$/u;
+const CENTRAL_CITIES = new Set(['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế']);
+const LOCAL_BODY = /^(?:Thành ủy|HĐND thành phố|UBND thành phố|Huyện ủy|Thị ủy)\s/u;
+
+/**
+ * The issuer as listings group it. The reader's `province` is kept when it set
+ * one (a name, or null for a central body). A reader that leaves it out gets
+ * the province the canonical name states; a local body whose name states none
+ * ("Thành ủy Hạ Long") keeps it out, so the site says "chưa rõ" instead of
+ * filing a city under the central bodies; any other body is central (null).
+ */
+function siteIssuer(issuer: Issuer): Issuer {
+  if (issuer.province !== undefined) return issuer;
+  const province = PROVINCE_BODY.exec(issuer.name)?.[1];
+  if (province) return { ...issuer, province };
+  const city = CITY_BODY.exec(issuer.name)?.[1];
+  if (city && CENTRAL_CITIES.has(city)) return { ...issuer, province: city };
+  if (LOCAL_BODY.test(issuer.name)) return issuer;
+  return { ...issuer, province: null };
+}
+
+/** site.json's record; `provisional` is read by the site's archive-data (src/lib/archive-data.ts). */
+export function siteDocument(doc: DocumentModel): SiteDocument & { provisional: boolean } {
   const type = doc.meta.type.value;
+  const issuer = doc.meta.issuer;
   return {
     id: doc.id,
     url: doc.url,
+    provisional: doc.provisional,
     sourceFile: doc.sourceFile,
     typeName: type ? TYPE_NAMES[type] : null,
-    meta: doc.meta,
+    meta: issuer.value ? { ...doc.meta, issuer: { ...issuer, value: siteIssuer(issuer.value) } } : doc.meta,
     toc: tableOfContents(doc.provisions),
     quality: doc.quality,
     textLength: textLength(doc.provisions),
