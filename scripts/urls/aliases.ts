@@ -23,6 +23,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { CITED_PATH, DOCUMENT_PATH, FRAGMENT_ID } from '../lib/paths.ts';
 
 export interface DocumentAlias {
   /** Old public path of the document, "/van-ban/<issuer>/<year>/<key>/". */
@@ -68,12 +69,6 @@ export class AliasesError extends Error {
   }
 }
 
-/** A document URL as the archive writes them (docs/decisions/0002). */
-export const DOCUMENT_PATH = /^\/van-ban\/[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/;
-/** A cited-document page (docs/decisions/0002, "Cited documents"). */
-export const CITED_PATH = /^\/tham-chieu\/[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/;
-/** A fragment id: ASCII, dotted and dashed (II.3, dieu-1.2.a, I.2.ct-3, quyet-nghi). */
-export const FRAGMENT_ID = /^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$/;
 const DOCUMENT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const DOCUMENT_FIELDS = new Set(['url', 'document', 'note']);

@@ -4,6 +4,7 @@
  * aliases themselves must be sound (docs/decisions/0501-citable-urls.md).
  * Pure: the caller scans the dist and reads the files.
  */
+import { citedKeyOf } from '../lib/paths.ts';
 import { aliasProblems, aliasSnippet, type Aliases } from './aliases.ts';
 import { linesOf, type RegisterEntry } from './register.ts';
 import type { DistScan, ScannedDocument } from './scan-dist.ts';
@@ -164,7 +165,7 @@ export function formatFailure(result: PermanenceResult, files: { register: strin
 
 /** Pages of documents the archive cites (docs/decisions/0002, "Cited documents"). */
 export function isCitedPage(path: string): boolean {
-  return path.startsWith('/tham-chieu/') && path !== '/tham-chieu/';
+  return citedKeyOf(path) !== null;
 }
 
 /** Register lines for what the build publishes now (for urls:accept): documents with their fragments, and cited-document pages. */

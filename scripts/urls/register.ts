@@ -9,7 +9,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AliasesError, CITED_PATH, DOCUMENT_PATH, FRAGMENT_ID, readAliases } from './aliases.ts';
+import { CITED_PATH, DOCUMENT_PATH, FRAGMENT_ID, provisionHref } from '../lib/paths.ts';
+import { AliasesError, readAliases } from './aliases.ts';
 
 export const REGISTER_FILE = 'published-urls.txt';
 
@@ -66,7 +67,7 @@ export function linesOf(documents: Iterable<{ url: string; fragments: Iterable<s
   const lines: string[] = [];
   for (const doc of documents) {
     lines.push(doc.url);
-    for (const fragment of doc.fragments) lines.push(`${doc.url}#${fragment}`);
+    for (const fragment of doc.fragments) lines.push(provisionHref(doc.url, fragment));
   }
   return lines;
 }

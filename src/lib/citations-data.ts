@@ -9,6 +9,7 @@ import type { CitationGraph, CitedDocument } from '../../scripts/pipeline/07-lin
 import { readGeneratedBytes, siteDocuments, type SiteDocument } from './archive-data';
 import { formatDate, groupBy, issuerName, shortName } from './format';
 import { href } from './paths';
+import { citedPath } from '../../scripts/lib/paths.ts';
 import { describeProvision } from '../scripts/provision-label';
 
 export type { CitationGraph, CitedDocument };
@@ -121,7 +122,7 @@ export function citedDates(c: CitedDocument): string[] {
 
 /** Where a citation points in the site: the archive document (or provision), else the cited-document page. */
 export function citationHref(c: GraphCitation): string {
-  return href(c.href ?? `/tham-chieu/${c.citedKey}/`);
+  return href(c.href ?? citedPath(c.citedKey));
 }
 
 export type CitationKind = 'archive' | 'inferred' | 'cited-page';

@@ -2,7 +2,8 @@
  * One concept, one module (docs/decisions/1006-one-concept-one-module.md):
  * the header reader and the citation recogniser read symbols and dates with
  * the same grammar (scripts/lib/symbol.ts, scripts/lib/vn-date.ts); folding
- * is scripts/lib/fold.ts. Checked on spellings taken from the sources.
+ * is scripts/lib/fold.ts, public paths scripts/lib/paths.ts. Checked on
+ * spellings taken from the sources and on the published-URL register.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { recogniseCitations } from '../../scripts/pipeline/06-annotate/citations
 import { parseSymbol } from '../../scripts/lib/symbol.ts';
 import { isoDate, parseVietnameseDate } from '../../scripts/lib/vn-date.ts';
 import { foldForSearch, foldToAscii, hasMarks, stripTones, toneInsensitivePattern } from '../../scripts/lib/fold.ts';
+import { CITED_PATH, citedKeyOf, citedPath, DOCUMENT_PATH, documentPath, documentRoute, FRAGMENT_ID, provisionHref } from '../../scripts/lib/paths.ts';
 
 const SOURCES = 'content/sources';
 /** A source's text as the recogniser sees a paragraph: NFC, lines re-joined. */
@@ -113,5 +115,31 @@ describe('folding (scripts/lib/fold.ts)', () => {
     const re = new RegExp(`^${toneInsensitivePattern('Quyết định')}$`, 'iu');
     expect(['Quyết định', 'Quyêt định', 'QUYẾT ĐỊNH', 'Quyết  dịnh'].map((w) => re.test(w))).toEqual([true, true, true, true]);
     expect(re.test('Quyet định')).toBe(false);
+  });
+});
+
+describe('public paths (scripts/lib/paths.ts)', () => {
+  it('every published URL is rebuilt by the path functions from its parts', () => {
+    const lines = readFileSync('content/published-urls.txt', 'utf8').split('\n').filter((l) => l.startsWith('/'));
+    let documents = 0;
+    let cited = 0;
+    for (const line of lines) {
+      const [path, fragment] = line.split('#') as [string, string | undefined];
+      const route = documentRoute(path);
+      if (route !== null) {
+        const [issuer, year, last] = route.split('/') as [string, string, string];
+        expect(provisionHref(documentPath(issuer, Number(year), last), fragment ?? null)).toBe(line);
+        expect([DOCUMENT_PATH.test(path), fragment === undefined || FRAGMENT_ID.test(fragment)]).toEqual([true, true]);
+        documents++;
+      } else {
+        const key = citedKeyOf(path) as string;
+        expect([citedPath(key), CITED_PATH.test(path), fragment]).toEqual([line, true, undefined]);
+        cited++;
+      }
+    }
+    expect(documents).toBeGreaterThan(0);
+    expect(cited).toBeGreaterThan(0);
+    expect(citedKeyOf('/tham-chieu/')).toBeNull();
+    expect(documentRoute('/tham-chieu/a/b/')).toBeNull();
   });
 });
