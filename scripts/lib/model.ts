@@ -9,6 +9,7 @@ export type FactOrigin =
   | 'header' // the document's own header block
   | 'signature' // the signature block at the end
   | 'closing' // the closing line ("... thông qua ngày ...")
+  | 'annex' // an annex's link to its document: "(Kèm theo Nghị quyết số 18/2017/NQ-HĐND ngày ...)"
   | 'enacting' // the enacting line above the preamble ("HỘI ĐỒNG NHÂN DÂN TỈNH BẮC GIANG / KHÓA XVIII, KỲ HỌP THỨ 3")
   | 'catalog'; // content/catalog.yaml, maintained by an editor
 

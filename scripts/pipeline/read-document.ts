@@ -6,11 +6,12 @@ import { createHash } from 'node:crypto';
 import type { DocumentModel, QualityIssue } from '../lib/model.ts';
 import { decodeSource } from './01-decode/index.ts';
 import { normalise } from './02-normalise/index.ts';
+import { normaliseNotes } from './02-normalise/notes.ts';
 import { segment } from './03-segment/index.ts';
 import { structure } from './04-structure/index.ts';
-import { readHeader, type TextFacts } from './05-metadata/header.ts';
+import { readHeader, type HeaderReading, type HeaderSources, type TextFacts } from './05-metadata/header.ts';
 import type { Line } from './02-normalise/index.ts';
-import { identityOf, resolveMetadata } from './05-metadata/index.ts';
+import { identityOf, resolveMetadata, textDigest } from './05-metadata/index.ts';
 import type { CatalogEntry } from './05-metadata/catalog.ts';
 import { annotate, type Correction } from './06-annotate/index.ts';
 
@@ -26,16 +27,29 @@ export function readDocument({ file, bytes, catalog, corrections }: ReadInput): 
   const norm = normalise(decoded.text);
   const seg = segment(norm.lines, norm.wrapWidth);
   const { provisions, issues: structureIssues } = structure(seg, norm.wrapWidth);
-  const facts = readCorrectedHeader(seg.header, seg.signature, seg.closing, corrections);
-  const { meta, issues: metaIssues } = resolveMetadata(facts, catalog);
-  const { id, url } = identityOf(meta, catalog, file);
+  const reading = readCorrectedHeader(
+    {
+      header: seg.header,
+      signature: seg.signature,
+      // The adoption sentence closes the document, often inside its last article.
+      closing: [...seg.body, ...seg.closing],
+      annexHeadings: seg.annexes.flatMap((a) => a.heading),
+    },
+    corrections,
+  );
+  const { meta, issues: metaIssues } = resolveMetadata(reading.facts, catalog);
+  const { id, url, provisional } = identityOf(meta, catalog, file, textDigest(decoded.text));
   const quality: QualityIssue[] = [
     ...decoded.warnings.map((w): QualityIssue => ({ kind: 'note', message: w })),
-    ...norm.removed.map((r): QualityIssue => ({ kind: 'note', message: `đã bỏ ${r.why === 'page number' ? 'số trang' : 'dấu chấm rời'} ở dòng ${r.sourceLine} của nguồn`, text: r.text })),
+    ...normaliseNotes(norm),
     ...seg.splits.map((s): QualityIssue => ({ kind: 'note', message: `tách dòng bị ghép hai cột (dòng ${s.sourceLine} của nguồn): "${s.moved}" chuyển sang phần chữ ký`, text: s.text })),
     ...seg.splits
       .filter((s) => s.dropped !== '')
       .map((s): QualityIssue => ({ kind: 'note', message: `đã bỏ ký tự rời giữa hai cột ở dòng ${s.sourceLine} của nguồn`, text: s.dropped })),
+    ...(seg.displacedHeader.length > 0
+      ? [{ kind: 'note', message: `đầu văn bản (quốc hiệu, số, ngày) nằm giữa văn bản ở dòng ${seg.displacedHeader[0]}–${seg.displacedHeader[seg.displacedHeader.length - 1]} của nguồn: đã đọc như phần đầu văn bản` } satisfies QualityIssue]
+      : []),
+    ...reading.notes.map((message): QualityIssue => ({ kind: 'note', message })),
     ...structureIssues,
     ...(seg.signature.length === 0 && seg.recipients.length === 0
       ? [{ kind: 'note', message: 'không có "Nơi nhận" và không có phần chữ ký: văn bản có thể bị cắt cụt' } satisfies QualityIssue]
@@ -45,7 +59,7 @@ export function readDocument({ file, bytes, catalog, corrections }: ReadInput): 
   const model: DocumentModel = {
     id,
     url,
-    provisional: false,
+    provisional,
     sourceFile: file,
     sourceSha256: createHash('sha256').update(bytes).digest('hex'),
     meta,
@@ -63,15 +77,15 @@ export function readDocument({ file, bytes, catalog, corrections }: ReadInput): 
  * (so "Nguyên Xuân Ký" corrected to "Nguyễn Xuân Ký" names the signer); a fact
  * that a correction changed says so in its note.
  */
-function readCorrectedHeader(header: Line[], signature: Line[], closing: Line[], corrections: Correction[]): TextFacts {
+function readCorrectedHeader(src: HeaderSources, corrections: Correction[]): HeaderReading {
   const fix = (lines: Line[]): Line[] =>
     lines.map((l) => ({ ...l, text: corrections.reduce((t, c) => (c.provision && c.provision !== 'chu-ky' ? t : t.split(c.original).join(c.corrected)), l.text) }));
-  const raw = readHeader(header, signature, closing);
+  const raw = readHeader(src);
   if (corrections.length === 0) return raw;
-  const fixed = readHeader(fix(header), fix(signature), fix(closing));
-  for (const key of Object.keys(fixed) as Array<keyof TextFacts>) {
-    const before = JSON.stringify(raw[key].value);
-    if (before !== JSON.stringify(fixed[key].value)) fixed[key].note = `theo đính chính của biên tập; nguyên văn: ${before}`;
+  const fixed = readHeader({ header: fix(src.header), signature: fix(src.signature), closing: fix(src.closing), annexHeadings: src.annexHeadings });
+  for (const key of Object.keys(fixed.facts) as Array<keyof TextFacts>) {
+    const before = JSON.stringify(raw.facts[key].value);
+    if (before !== JSON.stringify(fixed.facts[key].value)) fixed.facts[key].note = `theo đính chính của biên tập; nguyên văn: ${before}`;
   }
   return fixed;
 }

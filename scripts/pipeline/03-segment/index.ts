@@ -8,6 +8,11 @@
  * and the signature markers ("T/M", "BÍ THƯ", "CHỦ TỊCH", "(đã ký)") open the closing.
  */
 import type { Line } from '../02-normalise/index.ts';
+import { isZone } from '../../lib/format-rules/header-zones.ts';
+import { findDisplacedHeader, findFront, hasHeaderZones, BODY_MARKER } from './front.ts';
+import { firstAnnex, splitAnnexes, type Annex } from './annexes.ts';
+
+export type { Annex } from './annexes.ts';
 
 export interface Segmented {
   header: Line[];
@@ -28,44 +33,17 @@ export interface Segmented {
   annexes: Annex[];
   /** Pieces cut off merged two-column lines, for the quality report. */
   splits: Array<{ sourceLine: number; text: string; moved: string; dropped: string }>;
+  /** A first-page header found inside the body and moved to the header (source lines). */
+  displacedHeader: number[];
 }
 
-export interface Annex {
-  /** The title lines: "PHỤ LỤC I", "QUY CHẾ", and the name under them. */
-  heading: Line[];
-  lines: Line[];
-}
-
-const SEPARATOR = /^[-_=*]{3,}$/;
 export const PREAMBLE_START = /^(?:Căn cứ|Xét)(?!\p{L})/u;
-const DECISION = /^QUYẾT\s+NGHỊ\s*:?$/;
 const RECIPIENTS = /^N[ơo]i\s+nh[ậâa]n\s*:?/i;
 /** "T/M BAN CHẤP HÀNH", "TM. ỦY BAN", "KT. CHỦ TỊCH", "T/M TỈNH ỦY". */
 const CAPACITY = /(?:^|\s)((?:T\s*\/\s*M|TM\.|KT\.|Q\.|TUQ\.)\s+\S.*)$/;
-const SIGNER_TITLE = /^(?:PHÓ\s+)?(?:BÍ\s+THƯ|CHỦ\s+TỊCH|THƯ|TRƯỞNG\s+BAN|GIÁM\s+ĐỐC)$/;
+const SIGNER_TITLE = /^(?:PHÓ\s+)?(?:BÍ\s+THƯ|CHỦ\s+TỊCH|THƯ|TRƯỞNG\s+BAN|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG)$/;
 const SIGNED = /^\((?:đã|Đã)\s+ký\)$/;
-const BODY_MARKER = /^(?:[IVXLC]+\s*[-.]\s|\d+(?:\.\d+)*\s*[-.]\s|Điều\s+\d+)/;
-const CLOSING_LINE = /^(?:Nghị quyết|Chỉ thị|Quyết định|Kết luận|Chương trình|Kế hoạch|Quy định) này(?!\p{L})/u;
-
-function isHeaderLike(line: Line, wrapWidth: number): boolean {
-  const t = line.text;
-  if (BODY_MARKER.test(t) || PREAMBLE_START.test(t) || DECISION.test(t)) return false;
-  const limit = Number.isFinite(wrapWidth) ? wrapWidth * 0.75 : 160;
-  return t.length < limit;
-}
-
-/** Index of the first body line: after a separator near the top, else after the header-like run. */
-function headerEnd(lines: Line[], wrapWidth: number): { end: number; skip: number } {
-  const window = Math.min(lines.length, 30);
-  for (let i = 0; i < window; i++) {
-    const l = lines[i];
-    if (l && SEPARATOR.test(l.text)) return { end: i, skip: 1 };
-    if (l && !isHeaderLike(l, wrapWidth)) break;
-  }
-  let i = 0;
-  while (i < window && lines[i] && isHeaderLike(lines[i] as Line, wrapWidth)) i++;
-  return { end: i, skip: 0 };
-}
+const CLOSING_LINE = /^(?:Nghị quyết|Chỉ thị|Quyết định|Kết luận|Chương trình|Kế hoạch|Quy định|Thông tư|Nghị định) này(?!\p{L})/u;
 
 function isSignatureLine(text: string): boolean {
   return CAPACITY.test(text) && /^(?:T\s*\/\s*M|TM\.|KT\.|Q\.|TUQ\.)/.test(text) || SIGNER_TITLE.test(text) || SIGNED.test(text);
@@ -120,18 +98,35 @@ function splitMerged(
 
 export function segment(lines: Line[], wrapWidth: number): Segmented {
   const splits: Segmented['splits'] = [];
-  const { end, skip } = headerEnd(lines, wrapWidth);
+  const { end, skip } = findFront(lines, wrapWidth);
   const header = lines.slice(0, end);
   let rest = lines.slice(end + skip);
 
-  // Preamble: "Căn cứ ..." / "Xét ..." up to "QUYẾT NGHỊ:".
+  // Annexes after the signature (or after the closing, when the signature table was lost).
+  let annexes: Annex[] = [];
+  const annexAt = firstAnnex(rest, firstClosingMark(rest));
+  if (annexAt >= 0) {
+    const split = splitAnnexes(rest, annexAt);
+    rest = split.kept;
+    annexes = split.annexes;
+  }
+
+  // Preamble: "Căn cứ ..." / "Xét ..." up to the enacting word ("QUYẾT NGHỊ:"), or,
+  // when the text has none, up to the first article or part.
   let preamble: Line[] = [];
   let decision: Line | null = null;
-  const decisionAt = rest.findIndex((l) => DECISION.test(l.text));
-  if (rest[0] && PREAMBLE_START.test(rest[0].text) && decisionAt > 0) {
-    preamble = rest.slice(0, decisionAt);
-    decision = rest[decisionAt] ?? null;
-    rest = rest.slice(decisionAt + 1);
+  const preambleAt = rest.findIndex((l) => PREAMBLE_START.test(l.text));
+  if (preambleAt >= 0 && preambleAt < 3) {
+    const decisionAt = rest.findIndex((l, i) => i > preambleAt && isZone('decision', l.text));
+    const bodyAt = rest.findIndex((l, i) => i > preambleAt && BODY_MARKER.test(l.text));
+    if (decisionAt > 0 && (bodyAt < 0 || decisionAt < bodyAt)) {
+      preamble = rest.slice(0, decisionAt);
+      decision = rest[decisionAt] ?? null;
+      rest = rest.slice(decisionAt + 1);
+    } else if (bodyAt > 0) {
+      preamble = rest.slice(0, bodyAt);
+      rest = rest.slice(bodyAt);
+    }
   }
 
   // Closing: from "Nơi nhận", else from a trailing signature block.
@@ -155,18 +150,24 @@ export function segment(lines: Line[], wrapWidth: number): Segmented {
     const split = splitMerged(listPart, splits);
     recipients = split.recipients;
     signature = [...split.signature, ...(sigAt >= 0 ? tail.slice(sigAt) : [])];
+    // A signature block printed before "Nơi nhận" (two columns read right column first).
+    const sigBefore = findTrailingSignature(rest.slice(0, recAt));
+    if (sigBefore >= 0) {
+      signature = [...rest.slice(sigBefore, recAt), ...signature];
+      bodyEnd = sigBefore;
+    }
   } else {
-    // No recipients list: a signature block within the last lines.
-    const from = Math.max(0, rest.length - 8);
-    for (let i = from; i < rest.length; i++) {
-      if (isSignatureLine((rest[i] as Line).text)) {
-        bodyEnd = i;
-        signature = rest.slice(i);
-        break;
-      }
+    const sigAt = findTrailingSignature(rest);
+    if (sigAt >= 0) {
+      bodyEnd = sigAt;
+      signature = rest.slice(sigAt);
     }
   }
   let body = rest.slice(0, bodyEnd);
+
+  // The lost signature table of a web copy: placeholders after the last text line.
+  const trailingGaps: Line[] = [];
+  while (body.length > 0 && (body[body.length - 1] as Line).gap) trailingGaps.unshift(body.pop() as Line);
 
   // Closing lines ("Nghị quyết này ...") directly before the closing zone.
   // A wrapped closing sentence spans lines, so look a few lines back for its start.
@@ -174,8 +175,38 @@ export function segment(lines: Line[], wrapWidth: number): Segmented {
   for (let i = body.length - 1; i >= Math.max(0, body.length - 4); i--) {
     if (CLOSING_LINE.test((body[i] as Line).text)) closingStart = i;
   }
-  const closing = body.slice(closingStart);
+  const closing = [...body.slice(closingStart), ...trailingGaps];
   body = body.slice(0, closingStart);
 
-  return { header, preamble, decision, body, closing, recipientsLabel, recipients, signature, annexes: [], splits };
+  // A first-page header printed inside the body: moved to the header, and said so.
+  const displacedHeader: number[] = [];
+  let fullHeader = header;
+  if (!hasHeaderZones(header)) {
+    const block = findDisplacedHeader(body);
+    if (block) {
+      const moved = body.slice(block.from, block.to + 1);
+      displacedHeader.push(...moved.map((l) => l.sourceLine));
+      fullHeader = [...moved, ...header];
+      body = [...body.slice(0, block.from), ...body.slice(block.to + 1)];
+    }
+  }
+
+  return { header: fullHeader, preamble, decision, body, closing, recipientsLabel, recipients, signature, annexes, splits, displacedHeader };
+}
+
+/** Where a closing zone may begin: annexes are looked for after it (the signature, or the last closing sentence). */
+function firstClosingMark(lines: Line[]): number {
+  const rec = lines.findIndex((l) => RECIPIENTS.test(l.text));
+  if (rec >= 0) return rec;
+  for (let i = lines.length - 1; i >= 0; i--) if (CLOSING_LINE.test((lines[i] as Line).text) || isSignatureLine((lines[i] as Line).text)) return i;
+  // No closing mark: only the strong evidence (title + "kèm theo") decides, after the first article.
+  const firstArticle = lines.findIndex((l) => /^Điều\s+1\b/u.test(l.text));
+  return firstArticle >= 0 ? firstArticle : 0;
+}
+
+/** A signature block within the last lines: the first signature marker among them. */
+function findTrailingSignature(lines: Line[]): number {
+  const from = Math.max(0, lines.length - 8);
+  for (let i = from; i < lines.length; i++) if (isSignatureLine((lines[i] as Line).text)) return i;
+  return -1;
 }

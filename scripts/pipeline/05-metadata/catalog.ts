@@ -6,7 +6,7 @@
 import { parse } from 'yaml';
 import type { DocTypeCode } from '../../lib/model.ts';
 import { isTypeCode, parseSymbol } from '../../lib/symbol.ts';
-import { canonicalIssuer } from './issuer.ts';
+import { canonicalIssuer } from '../../lib/issuers.ts';
 import { isoDate } from '../../lib/vn-date.ts';
 
 export interface CatalogFact<T> {

@@ -3,12 +3,13 @@
  * the document's permanent identity (id and URL) derived from them.
  * The text wins; the catalog only fills gaps. Unknown stays unknown.
  */
+import { createHash } from 'node:crypto';
 import type { DocTypeCode, DocumentMetadata, Fact, QualityIssue } from '../../lib/model.ts';
 import { parseSymbol, isTypeCode } from '../../lib/symbol.ts';
 import { slugify } from '../../lib/slug.ts';
 import { documentPath } from '../../lib/paths.ts';
 import type { CatalogEntry, CatalogFact } from './catalog.ts';
-import { canonicalIssuer } from './issuer.ts';
+import { canonicalIssuer } from '../../lib/issuers.ts';
 import type { TextFacts } from './header.ts';
 
 export class IdentityError extends Error {
@@ -59,7 +60,8 @@ export function resolveMetadata(text: TextFacts, entry: CatalogEntry | undefined
   if (date.value !== null) {
     year = { value: Number(date.value.slice(0, 4)), origin: date.origin, ...(date.inferred ? { inferred: true } : {}), ...(date.note ? { note: date.note } : {}) };
   } else {
-    year = entry?.year ? fromCatalog(entry.year) : { value: null, origin: null };
+    // The text may give the year alone ("ngày   tháng   năm 2025", "Số:   /2025/QĐ-UBND").
+    year = pick('year', text.year, entry?.year, issues);
   }
   const meta: DocumentMetadata = {
     type,
@@ -85,29 +87,55 @@ export function resolveMetadata(text: TextFacts, entry: CatalogEntry | undefined
 export interface Identity {
   id: string;
   url: string;
+  /** The last segment was derived without the number (see provisionalKey). */
+  provisional: boolean;
+}
+
+/**
+ * A permanent key for a document whose number is unknown, derived from what
+ * is known and never invented (ADR 0002, "Provisional keys"): the type code,
+ * the date (or "nam" when only the year is known: the year is already in the
+ * path) and the first 6 hex digits of the SHA-256 of the document's text with
+ * whitespace folded, which keeps two such documents of one issuer and year
+ * apart and does not change when only line breaks or spacing do.
+ * "nq-2017-07-13-3fa91c", "qd-nam-7c01d2".
+ */
+export function provisionalKey(meta: DocumentMetadata, textDigest: string): string {
+  const type = meta.type.value ? slugify(meta.type.value) : 'vb';
+  const when = meta.date.value && !meta.date.inferred ? meta.date.value : 'nam';
+  return `${type}-${when}-${textDigest.slice(0, 6)}`;
+}
+
+/** The digest behind a provisional key: the decoded text, NFC, whitespace folded. */
+export function textDigest(text: string): string {
+  return createHash('sha256').update(text.normalize('NFC').replace(/\s+/g, ' ').trim()).digest('hex');
 }
 
 /**
  * The permanent identity: /van-ban/<issuer>/<year>/<number-symbol>/ (ADR 0002).
- * A document whose number is unknown uses the catalog's permanent key instead.
+ * A document whose number is unknown uses the catalog's permanent key, or
+ * else a provisional key derived from its known facts and text.
+ * An identity without issuer or year cannot be made: the document is held back.
  */
-export function identityOf(meta: DocumentMetadata, entry: CatalogEntry | undefined, file: string): Identity {
+export function identityOf(meta: DocumentMetadata, entry: CatalogEntry | undefined, file: string, digest: string): Identity {
   const issuer = meta.issuer.value;
   if (!issuer) throw new IdentityError(file, 'issuer unknown: the header names none; add "issuer: { value: ..., source: ... }" for this file to content/catalog.yaml');
   const year = meta.year.value;
   if (year === null) throw new IdentityError(file, 'year unknown: add "date" or "year" (with its source) for this file to content/catalog.yaml');
   let last: string;
+  let provisional = false;
   if (meta.numberSymbol.value !== null && !meta.numberSymbol.inferred) {
     last = slugify(meta.numberSymbol.value);
     if (entry?.key) throw new IdentityError(file, `the catalog gives key "${entry.key}" but the number ${meta.numberSymbol.value} is known; a key is only for documents whose number is unknown. Remove it (or keep the old URL through an alias)`);
   } else if (entry?.key) {
     last = entry.key;
   } else {
-    throw new IdentityError(file, 'number unknown (or only inferred): give the document a permanent "key" in content/catalog.yaml, e.g. key: nq-chua-ro-so-1');
+    last = provisionalKey(meta, digest);
+    provisional = true;
   }
   const segments = [issuer.slug, String(year), last];
   for (const s of segments) {
     if (!SEGMENT.test(s)) throw new IdentityError(file, `URL segment ${JSON.stringify(s)} is not lower-case ASCII (it would escape or break the output folder)`);
   }
-  return { id: segments.join('-'), url: documentPath(issuer.slug, year, last) };
+  return { id: segments.join('-'), url: documentPath(issuer.slug, year, last), provisional };
 }
