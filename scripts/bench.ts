@@ -7,20 +7,27 @@
  *   node scripts/bench.ts [--n 500] [--engine satteri|unified|both]
  *                         [--query "nông thôn"] [--d-query "dang bo"] [--no-browser] [--keep]
  *                         [--workdir <dir>] [--json <file>] [--seed <n>]
+ *                         [--real-runs 5] [--no-real] [--real-only]
  *
- * The synthetic archive varies the real sources of content/sources (see
- * scripts/build/synthetic.ts); everything is built in a temporary folder, never
- * into dist/. `--engine unified` renders Markdown/MDX with the unified
+ * First, the conversion alone on the real corpus (content/sources, in-process,
+ * warm: documents/s, MB/s, the slowest documents; scripts/build/bench-convert.ts,
+ * docs/decisions/1005-convert-speed.md); `--real-only` stops there.
+ * The synthetic archive varies the real sources of content/sources that the
+ * converter reads today (see scripts/build/synthetic.ts), with its own empty
+ * aliases and published-URL register; everything is built in a temporary
+ * folder, never into dist/. The convert stage's figures include documents/s
+ * and MB/s of source text. `--engine unified` renders Markdown/MDX with the unified
  * (remark/rehype) pipeline plus rehype-slug instead of Astro's default Sätteri,
  * for the comparison in docs/decisions/0102-markdown-engine.md; it needs
  * @astrojs/markdown-remark and rehype-slug, which the project does not depend
  * on: the bench tells how to install them beside the project.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromiumAvailable } from './build/chromium.ts';
+import { benchConversion, conversionReport, type ConvertSpeed } from './build/bench-convert.ts';
 import { BENCH_QUERIES, byKindText, measureFirstSearch, pagefindIndexSize, type FirstSearch, type IndexSize } from './build/first-search.ts';
 import { releaseAllLocks } from './build/lock.ts';
 import { buildSite, defaultUsbDir, PROJECT_ROOT, removeActiveStaging, STAGE_NAMES, type BuildResult } from './build/pipeline.ts';
@@ -50,11 +57,15 @@ interface EngineRun {
   pagefindIndex: IndexSize | null;
   /** The USB edition (dist-usb beside dist): size against the web build, first search from file://. */
   usb: UsbFigures | null;
+  /** Documents the converter published (MDX files written); fewer than the sources when it held some back. */
+  published: number | null;
   logFile: string;
 }
 
 function usage(): never {
-  console.error('usage: node scripts/bench.ts [--n 500] [--engine satteri|unified|both] [--query "nông thôn"] [--d-query "dang bo"] [--no-browser] [--keep] [--workdir <dir>] [--json <file>] [--seed <n>]');
+  console.error(
+    'usage: node scripts/bench.ts [--n 500] [--engine satteri|unified|both] [--query "nông thôn"] [--d-query "dang bo"] [--no-browser] [--keep] [--workdir <dir>] [--json <file>] [--seed <n>] [--real-runs 5] [--no-real] [--real-only]',
+  );
   process.exit(2);
 }
 
@@ -103,11 +114,13 @@ async function benchEngine(engine: Engine, astroConfig: string | undefined, cont
     logFile,
     log: (line) => console.log(`  ${line}`),
   });
-  const run: EngineRun = { engine, build, dist: null, html: null, documentPages: null, pagefind: null, firstSearch: null, moreSearches: [], pagefindIndex: null, usb: null, logFile };
+  const run: EngineRun = { engine, build, dist: null, html: null, documentPages: null, pagefind: null, firstSearch: null, moreSearches: [], pagefindIndex: null, usb: null, published: null, logFile };
   if (!build.ok) {
     console.error(`  FAILED: ${build.message} (see ${logFile})`);
     return run;
   }
+  const generatedDocuments = join(dir, 'generated', 'documents');
+  run.published = existsSync(generatedDocuments) ? readdirSync(generatedDocuments).filter((name) => name.endsWith('.mdx')).length : null;
   run.dist = treeSize(distDir);
   run.html = treeSize(distDir, (file) => file.endsWith('.html'));
   run.documentPages = treeSize(distDir, isDocumentPage);
@@ -143,10 +156,23 @@ function table(rows: string[][]): string {
   return rows.map((row) => row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col] ?? 0) : cell.padStart(widths[col] ?? 0))).join('   ')).join('\n');
 }
 
+/** Which shipped sources the synthetic archive could not use, and copies it had to remake. */
+function syntheticNote(synthetic: SyntheticSummary): string {
+  const reasons = new Map<string, number>();
+  for (const u of synthetic.unreadable) {
+    const reason = /^[^:;.(]{1,60}/.exec(u.reason)?.[0]?.trim() || u.reason.slice(0, 60);
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  const left = synthetic.unreadable.length === 0 ? 'every shipped source reads' : `${synthetic.unreadable.length} shipped sources left out, as the converter does not read them today (${[...reasons].map(([r, n]) => `${r} ${n}`).join('; ')})`;
+  const copies = synthetic.retriedCopies + synthetic.droppedCopies > 0 ? `; ${synthetic.retriedCopies} copies made again unvaried, ${synthetic.droppedCopies} left out` : '';
+  return `${left}${copies}`;
+}
+
 function report(count: number, synthetic: SyntheticSummary, runs: EngineRun[]): string {
   const lines: string[] = [];
   lines.push('');
   lines.push(`bench: ${count} documents (${synthetic.bases} real sources varied; ${formatBytes(synthetic.bytes)} of text, ${formatBytes(synthetic.minBytes)}–${formatBytes(synthetic.maxBytes)} each)`);
+  lines.push(`  ${syntheticNote(synthetic)}`);
   lines.push(`machine: ${cpus().length} CPU, ${formatBytes(totalmem())} RAM, node ${process.version}; peak RSS by ${runs[0]?.build.stages[0]?.rssMethod ?? 'n/a'}`);
   lines.push('');
   const header = ['stage'];
@@ -164,6 +190,17 @@ function report(count: number, synthetic: SyntheticSummary, runs: EngineRun[]): 
   for (const run of runs) total.push(run.build.totalSeconds.toFixed(1), '');
   rows.push(total);
   lines.push(table(rows));
+  for (const run of runs) {
+    const convert = run.build.stages.find((s) => s.name === 'convert');
+    if (!convert?.ok) continue;
+    lines.push(
+      `convert stage (${run.engine}): ${(count / convert.seconds).toFixed(1)} documents/s, ${(synthetic.bytes / 1024 / 1024 / convert.seconds).toFixed(2)} MB/s of source text ` +
+        `(the whole process: start-up, read, link, emit, write)`,
+    );
+    if (run.published !== null && run.published !== count) {
+      lines.push(`  the converter published ${run.published} of the ${count} documents it read (the others held back: see ${run.logFile})`);
+    }
+  }
   lines.push('');
 
   const out: string[][] = [['output', ...runs.flatMap((run) => [`${run.engine} files`, `${run.engine} size`])]];
@@ -220,6 +257,15 @@ function report(count: number, synthetic: SyntheticSummary, runs: EngineRun[]): 
   return lines.join('\n');
 }
 
+function machine() {
+  return { cpus: cpus().length, memoryBytes: totalmem(), node: process.version };
+}
+
+function writeJson(file: string, summary: unknown): void {
+  writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
+  console.log(`\nbench: figures written to ${file}`);
+}
+
 async function main(): Promise<number> {
   let values;
   try {
@@ -234,6 +280,9 @@ async function main(): Promise<number> {
         workdir: { type: 'string' },
         json: { type: 'string' },
         seed: { type: 'string', default: '20240710' },
+        'real-runs': { type: 'string', default: '5' },
+        'no-real': { type: 'boolean', default: false },
+        'real-only': { type: 'boolean', default: false },
       },
       strict: true,
     }));
@@ -243,7 +292,26 @@ async function main(): Promise<number> {
   }
   const count = Number(values.n);
   if (!Number.isInteger(count) || count < 1) usage();
+  const realRuns = Number(values['real-runs']);
+  if (!Number.isInteger(realRuns) || realRuns < 1) usage();
   const engines: Engine[] = values.engine === 'both' ? [...ENGINES] : ENGINES.includes(values.engine as Engine) ? [values.engine as Engine] : usage();
+
+  // The conversion alone on the real corpus: seconds, in this process, before the builds load the machine.
+  let real: ConvertSpeed | null = null;
+  if (!values['no-real']) {
+    const realContent = join(PROJECT_ROOT, 'content');
+    console.log(`bench: converting ${realContent}/sources in-process (1 warm-up run, ${realRuns} timed)`);
+    try {
+      real = benchConversion(realContent, { runs: realRuns, warmup: 1 });
+      console.log(conversionReport(real, 'content', formatBytes).join('\n'));
+    } catch (error) {
+      console.error(`bench: real-corpus conversion not measured: ${(error as Error).message}`);
+    }
+  }
+  if (values['real-only']) {
+    if (values.json) writeJson(resolve(values.json), { real: real && { ...real }, machine: machine() });
+    return real ? 0 : 1;
+  }
 
   const workDir = values.workdir ? resolve(values.workdir) : mkdtempSync(join(tmpdir(), 'archive-bench-'));
   mkdirSync(workDir, { recursive: true });
@@ -278,15 +346,15 @@ async function main(): Promise<number> {
   for (const engine of engines) runs.push(await benchEngine(engine, configs.get(engine), contentDir, workDir, { browser: !values['no-browser'], query: values.query, dQuery: values['d-query'] }));
 
   console.log(report(count, synthetic, runs));
+  if (real) console.log(`\n${conversionReport(real, 'content', formatBytes).join('\n')}`);
   if (values.json) {
-    const summary = {
+    writeJson(resolve(values.json), {
       documents: count,
       synthetic,
-      machine: { cpus: cpus().length, memoryBytes: totalmem(), node: process.version },
+      machine: machine(),
+      real,
       runs: runs.map((run) => ({ ...run, logFile: undefined })),
-    };
-    writeFileSync(resolve(values.json), `${JSON.stringify(summary, null, 2)}\n`);
-    console.log(`\nbench: figures written to ${resolve(values.json)}`);
+    });
   }
   const failed = runs.filter((run) => !run.build.ok);
   if (values.keep || values.workdir || failed.length > 0) console.log(`\nbench: work folder kept: ${workDir}`);
