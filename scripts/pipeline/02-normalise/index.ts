@@ -2,7 +2,7 @@
  * Normalise: decoded text -> clean physical lines.
  *
  * Removes what is layout, not text: markdown-ish markup (`##`, `**`), page
- * artefacts (stray "• •" bullets, lone page numbers), trailing spaces. Keeps
+ * artefacts (stray "• •" bullets, page numbers, gazette running heads), trailing spaces. Keeps
  * every word. Footnote definitions (`<sup>1</sup> text`) are lifted out here so
  * the paragraph they were spliced into can be re-joined later.
  */
@@ -52,13 +52,15 @@ export interface NormalisedText {
   wrapWidth: number;
   /** Artefacts removed, for the quality report. */
   removed: Array<{ sourceLine: number; text: string; why: string }>;
+  /** Words a PDF extractor split, joined again (split-words.ts), for the quality report. */
+  joins: Join[];
 }
 
 import { findTables } from './tables.ts';
+import { pageFurniture } from './running-heads.ts';
+import { joinSplitWords, type Join } from './split-words.ts';
 
 const FOOTNOTE_DEF = /^<sup>(\d{1,3})<\/sup>\s*(.*)$/;
-/** A line that is only a page number: "2", "- 3 -", "Trang 4". */
-const PAGE_NUMBER = /^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*-)?$/i;
 /** Stray OCR bullets at the end of a line: "CHỦ YẾU • •". */
 const TRAILING_STRAY_BULLETS = /(?:\s+[•·▪])+\s*$/;
 
@@ -110,6 +112,7 @@ export function normalise(text: string): NormalisedText {
   const removed: NormalisedText['removed'] = [];
   let blank = false;
   const tables = findTables(rawLines);
+  const furniture = pageFurniture(rawLines.map((r) => stripMarkup(r).text));
   rawLines.forEach((raw, i) => {
     const sourceLine = i + 1;
     // A table (or a lost table's placeholder) is one Line; the rows it covers give nothing more.
@@ -131,8 +134,9 @@ export function normalise(text: string): NormalisedText {
       footnotes.push({ n: fn[1], text: (fn[2] ?? '').trim(), sourceLine });
       return; // the blank lines around it do not break the paragraph it interrupts
     }
-    if (PAGE_NUMBER.test(clean)) {
-      removed.push({ sourceLine, text: clean, why: 'page number' });
+    const why = furniture.get(i);
+    if (why !== undefined) {
+      removed.push({ sourceLine, text: clean, why });
       return;
     }
     if (TRAILING_STRAY_BULLETS.test(clean)) {
@@ -147,6 +151,7 @@ export function normalise(text: string): NormalisedText {
     lines.push({ text: clean.replace(/[ \t]+/g, ' '), sourceLine, blankBefore: blank, indent, emphasised });
     blank = false;
   });
+  const joins = joinSplitWords(lines);
   const wrapWidth = wrapWidthOf(lines.filter((l) => !l.table && !l.gap));
-  return { lines, footnotes, wrapWidth, removed };
+  return { lines, footnotes, wrapWidth, removed, joins };
 }
