@@ -132,25 +132,58 @@ export async function convertInMemory(
   for (const c of corrections) if (!names.includes(c.source)) errors.push(`${correctionsFile}: correction for ${c.source}, but content/sources has no such file`);
 
   const read = await readSources(sourcesDir, names, catalog, corrections, log);
-  const { documents, heldBack } = read;
   errors.push(...read.errors);
+  const heldBack = [...read.heldBack];
+  let documents = read.documents;
+  const files = new Map<string, string>();
+  const none = { citations: [], cited: [] };
+  if (errors.length > 0) return { documents, errors, heldBack, files, graph: none };
+
+  // Cross-document step: citations resolved against the published documents.
+  // A document the emitter cannot write out is held back too, and the rest relinked without it.
+  let emitted: ReturnType<typeof emitAll>;
+  for (;;) {
+    emitted = emitAll(documents);
+    if (emitted.failed.length === 0) break;
+    heldBack.push(...emitted.failed);
+    const gone = new Set(emitted.failed.map((h) => h.file));
+    documents = documents.filter((d) => !gone.has(d.sourceFile));
+  }
+  heldBack.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   if (names.length > 0 && documents.length === 0) {
     errors.push(`${sourcesDir}: none of the ${names.length} source texts can be published; held back: ${heldBack.map((h) => h.file).join(', ')}`);
   }
   if (strict && heldBack.length > 0) {
     errors.push(...heldBack.map((h) => `held back (strict mode): ${describeHeldBack(h)}`));
   }
-
-  const files = new Map<string, string>();
-  if (errors.length > 0) return { documents, errors, heldBack, files, graph: { citations: [], cited: [] } };
-  // Cross-document step: citations resolved against the published documents.
-  const { documents: linked, graph } = linkArchive(documents);
-  for (const d of linked) files.set(`documents/${d.id}.mdx`, emitMdx(d));
-  files.set('data/site.json', json(linked.map(siteDocument)));
-  files.set('data/documents.json', json(linked.map(openRecord)));
+  if (errors.length > 0) return { documents, errors, heldBack, files, graph: none };
+  const { linked, graph, perDocument } = emitted;
+  for (const [id, mdx] of perDocument.mdx) files.set(`documents/${id}.mdx`, mdx);
+  files.set('data/site.json', json(perDocument.site));
+  files.set('data/documents.json', json(perDocument.open));
   files.set('data/citations.json', json(graph));
   files.set('data/quality.json', json({ ...(qualityReport(linked, graph) as object), heldBack }));
   return { documents: linked, errors, heldBack, files, graph };
+}
+
+/** Link, then emit each document on its own, so one that fails to emit is named, not fatal. */
+function emitAll(documents: DocumentModel[]) {
+  const { documents: linked, graph } = linkArchive(documents);
+  const perDocument = { mdx: new Map<string, string>(), site: [] as unknown[], open: [] as unknown[] };
+  const failed: HeldBack[] = [];
+  for (const d of linked) {
+    try {
+      const mdx = emitMdx(d);
+      const site = siteDocument(d);
+      const open = openRecord(d);
+      perDocument.mdx.set(d.id, mdx);
+      perDocument.site.push(site);
+      perDocument.open.push(open);
+    } catch (e) {
+      failed.push({ file: d.sourceFile, kind: 'error', fix: [], reason: `${d.sourceFile}: read, but could not be written out (${(e as Error).message}): a fault of the converter, not of the text; report it` });
+    }
+  }
+  return { linked, graph, perDocument, failed };
 }
 
 /** Write `files` into outDir atomically: build a sibling folder, then swap. */

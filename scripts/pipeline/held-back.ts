@@ -95,36 +95,42 @@ export function readSource(file: string, bytes: Uint8Array, catalog: CatalogEntr
 }
 
 /**
- * The identity step stops at the first missing fact; read again with a
- * placeholder for it until the identity is complete, so the fix names every
- * missing fact, not one per build.
+ * The identity step stops at the first missing fact. Read once more with a
+ * placeholder for each fact the catalog lacks (a text fact always wins over
+ * the catalog, so a placeholder is used only where the fact is missing), so
+ * the fix names every missing fact at once, not one per build.
  */
-function heldForIdentity(file: string, bytes: Uint8Array, catalog: CatalogEntry | undefined, corrections: Correction[], first: string): SourceOutcome {
-  const missing: Missing[] = [];
-  const reasons = [first];
-  const probe: CatalogEntry = { ...(catalog ?? { source: file }) };
-  let preview: DocumentModel | null = null;
-  let message = first;
-  for (;;) {
-    const m = MISSING_BY_MESSAGE.find(([re]) => re.test(message))?.[1];
-    if (!m || missing.includes(m)) break;
-    missing.push(m);
-    PROBE[m](probe);
+function heldForIdentity(file: string, bytes: Uint8Array, catalog: CatalogEntry | undefined, corrections: Correction[], reason: string): SourceOutcome {
+  const base: CatalogEntry = { ...(catalog ?? { source: file }) };
+  // identityOf checks issuer, then year, then number: the facts before the one reported are known.
+  const first = MISSING_BY_MESSAGE.find(([re]) => re.test(reason))?.[1];
+  const order: Missing[] = ['issuer', 'year', 'key'];
+  const probes = first ? order.slice(order.indexOf(first)).filter((m) => (m === 'key' ? base.key === undefined : base[m] === undefined)) : [];
+  const attempt = (ms: Missing[]): DocumentModel | null => {
+    const probe: CatalogEntry = { ...base };
+    for (const m of ms) PROBE[m](probe);
     try {
-      preview = readDocument({ file, bytes, catalog: probe, corrections });
-      break;
-    } catch (error) {
-      if (!(error instanceof IdentityError)) break;
-      message = error.message;
-      reasons.push(message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message);
+      return readDocument({ file, bytes, catalog: probe, corrections });
+    } catch {
+      return null;
     }
-  }
+  };
+  // A key is refused when the number is known: then read again without it.
+  const keyless = probes.filter((m) => m !== 'key');
+  let preview = probes.length > 0 ? attempt(probes) : null;
+  if (preview === null && keyless.length < probes.length) preview = attempt(keyless);
+  let missing: Missing[] = [];
   if (preview) {
+    const probed = (f: Fact<unknown>) => f.origin === 'catalog' && f.note === 'probe';
+    missing = probes.filter((m) => (m === 'issuer' ? probed(preview!.meta.issuer) : m === 'year' ? probed(preview!.meta.year) : preview!.url.endsWith('/probe/')));
     const meta = { ...preview.meta };
     if (missing.includes('issuer')) meta.issuer = UNKNOWN;
     if (missing.includes('year')) meta.year = UNKNOWN;
     preview = { ...preview, id: '', url: '', meta };
+  } else if (first) {
+    // Something else is wrong too (e.g. a URL segment that is not ASCII): fix what the reason names.
+    missing = [first];
   }
-  const fix = preview || missing.length > 0 ? catalogFix(file, missing, catalog !== undefined) : [];
-  return { file, doc: null, preview, held: { file, reason: reasons.join('; '), kind: 'identity', fix } };
+  const why = missing.length > 1 ? `${reason} (missing: ${missing.join(', ')})` : reason;
+  return { file, doc: null, preview, held: { file, reason: why, kind: 'identity', fix: catalogFix(file, missing, catalog !== undefined) } };
 }
