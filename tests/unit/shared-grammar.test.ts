@@ -8,6 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { recogniseCitations } from '../../scripts/pipeline/06-annotate/citations/recognise.ts';
+import { citedIssuer } from '../../scripts/pipeline/06-annotate/citations/issuer.ts';
+import { canonicalIssuer } from '../../scripts/lib/issuers.ts';
 import { parseSymbol } from '../../scripts/lib/symbol.ts';
 import { isoDate, parseVietnameseDate } from '../../scripts/lib/vn-date.ts';
 import { foldForSearch, foldToAscii, hasMarks, stripTones, toneInsensitivePattern } from '../../scripts/lib/fold.ts';
@@ -141,5 +143,21 @@ describe('public paths (scripts/lib/paths.ts)', () => {
     expect(cited).toBeGreaterThan(0);
     expect(citedKeyOf('/tham-chieu/')).toBeNull();
     expect(documentRoute('/tham-chieu/a/b/')).toBeNull();
+  });
+});
+
+describe('issuers of citations come from content/issuers.yaml (scripts/lib/issuers.ts)', () => {
+  const cite = (text: string) => recogniseCitations(text)[0]!;
+  it('a central body by its symbol code, with no province', () => {
+    const text = sourceText(sourceFile('085_'));
+    const c = recogniseCitations(text).find((x) => x.symbol?.canonical === '40/2019/TT-BTC')!;
+    expect(citedIssuer(c, null).issuer).toEqual({ name: 'Bộ Tài chính', slug: 'bo-tai-chinh', branch: 'state', province: null });
+  });
+  it("a city's committee cites its province's, and the province is carried", () => {
+    const citing = canonicalIssuer('Thành ủy Hạ Long');
+    const c = cite('Nghị quyết số 02-NQ/TU ngày 02/12/2020 của Ban Chấp hành Đảng bộ Tỉnh');
+    expect(citedIssuer(c, citing).issuer).toMatchObject({ name: 'Tỉnh ủy Quảng Ninh', province: 'Quảng Ninh' });
+    // A centrally governed city lies in no province: "của Tỉnh ủy" there names nobody.
+    expect(citedIssuer(c, canonicalIssuer('UBND thành phố Hà Nội')).issuer).toBeNull();
   });
 });
