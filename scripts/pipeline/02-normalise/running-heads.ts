@@ -88,7 +88,7 @@ function pageNumbers(lines: readonly string[], heads: readonly number[]): number
   });
   const accepted = new Set<number>();
   // Next to a running head: the gazette prints the page number above or below it.
-  for (const c of candidates) if (heads.some((h) => nonBlankDistance(lines, h, c.i) <= NEAR_HEAD)) accepted.add(c.i);
+  for (const c of candidates) if (heads.some((h) => Math.abs(h - c.i) <= 12 && nonBlankDistance(lines, h, c.i) <= NEAR_HEAD)) accepted.add(c.i);
   for (const c of candidates) if (MARKED_PAGE_NUMBER.test(lines[c.i] ?? '')) accepted.add(c.i);
   // Isolated by blank lines (two or more before, one after): how page breaks show in the OCR'd markdown sources.
   for (const c of candidates) if (blankRun(lines, c.i, -1) >= 2 && blankRun(lines, c.i, 1) >= 1) accepted.add(c.i);
