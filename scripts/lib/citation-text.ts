@@ -17,6 +17,7 @@
 import type { DocumentMetadata, Fact } from './model.ts';
 import type { TocEntry } from './site-data.ts';
 import { TYPE_NAMES } from './symbol.ts';
+import { citationDate } from './vn-date.ts';
 
 /** The facts a citation reads: the document's metadata and (for heading names) its outline. */
 export interface CitableDocument {
@@ -28,20 +29,6 @@ export interface CitableDocument {
 export function citableValue<T>(fact: Fact<T> | undefined): T | null {
   if (!fact || fact.value === null || fact.value === undefined || fact.inferred) return null;
   return fact.value;
-}
-
-/**
- * Date as in Vietnamese administrative writing (Nghị định 30/2020/NĐ-CP): a
- * day below 10 and the months 1 and 2 take a leading zero, other months none:
- * 2017-12-08 -> "08/12/2017", 2024-07-10 -> "10/7/2024", 2022-02-05 -> "05/02/2022".
- */
-export function citationDate(iso: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return null;
-  const [, year, month, day] = m as unknown as [string, string, string, string];
-  const monthNumber = Number(month);
-  const monthText = monthNumber <= 2 ? month : String(monthNumber);
-  return `${day}/${monthText}/${year}`;
 }
 
 /** Bodies of issuer names (scripts/pipeline/05-metadata/issuer.ts) and their full wording. */

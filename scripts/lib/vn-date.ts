@@ -1,5 +1,6 @@
 /**
- * Dates as Vietnamese documents write them: the one place they are read
+ * Dates as Vietnamese documents write them: the one place they are read,
+ * validated and written in citation style
  * (docs/decisions/1006-one-concept-one-module.md).
  *
  *   ngày 08 tháng 12 năm 2023    the header's place-and-date line, citations
@@ -25,6 +26,20 @@ export function isoDate(day: string | number, month: string | number, year: stri
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * Date as in Vietnamese administrative writing (Nghị định 30/2020/NĐ-CP): a
+ * day below 10 and the months 1 and 2 take a leading zero, other months none:
+ * 2017-12-08 -> "08/12/2017", 2024-07-10 -> "10/7/2024", 2022-02-05 -> "05/02/2022".
+ */
+export function citationDate(iso: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const [, year, month, day] = m as unknown as [string, string, string, string];
+  const monthNumber = Number(month);
+  const monthText = monthNumber <= 2 ? month : String(monthNumber);
+  return `${day}/${monthText}/${year}`;
 }
 
 /*

@@ -6,8 +6,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentMetadata, DocumentModel, Fact, Provision } from '../../scripts/lib/model.ts';
 import type { TocEntry } from '../../scripts/lib/site-data.ts';
+import { citationDate } from '../../scripts/lib/vn-date.ts';
 import {
-  citationDate,
   citationText,
   documentCitation,
   issuerPhrase,
@@ -122,17 +122,17 @@ describe('citation rules', () => {
       numberSymbol: fact('05-NQ/TU', { inferred: true }),
       date: fact('2021-04-09', { inferred: true }),
       year: fact(2021, { inferred: true }),
-      issuer: fact({ name: 'Tỉnh ủy Quảng Ninh', slug: 'tinh-uy-quang-ninh', branch: 'party' as const }),
+      issuer: fact({ name: 'Tỉnh ủy Quảng Ninh', slug: 'tinh-uy-quang-ninh', branch: 'party' as const, province: 'Quảng Ninh' }),
     });
     expect(documentCitation(m)).toBe('Văn bản của Tỉnh ủy Quảng Ninh');
   });
 
   it('names the issuer in full words', () => {
-    const issuer = (name: string) => meta({ issuer: fact({ name, slug: 'x', branch: 'state' as const }) });
+    const issuer = (name: string) => meta({ issuer: fact({ name, slug: 'x', branch: 'state' as const, province: 'Quảng Ninh' }) });
     expect(issuerPhrase(issuer('HĐND tỉnh Quảng Ninh'))).toBe('Hội đồng nhân dân tỉnh Quảng Ninh');
     expect(issuerPhrase(issuer('UBND thành phố Hạ Long'))).toBe('Ủy ban nhân dân thành phố Hạ Long');
     expect(issuerPhrase(issuer('Tỉnh ủy Quảng Ninh'))).toBe('Tỉnh ủy Quảng Ninh');
-    const withOrgan = meta({ issuer: fact({ name: 'Tỉnh ủy Quảng Ninh', slug: 'x', branch: 'party' as const }), organ: fact('Ban Thường vụ Tỉnh ủy') });
+    const withOrgan = meta({ issuer: fact({ name: 'Tỉnh ủy Quảng Ninh', slug: 'x', branch: 'party' as const, province: 'Quảng Ninh' }), organ: fact('Ban Thường vụ Tỉnh ủy') });
     expect(issuerPhrase(withOrgan)).toBe('Ban Thường vụ Tỉnh ủy Quảng Ninh');
     expect(issuerPhrase(meta({ organ: fact('Ban Chấp hành Đảng bộ tỉnh') }))).toBe('Ban Chấp hành Đảng bộ tỉnh');
   });
