@@ -12,6 +12,7 @@ import path from 'node:path';
 import { convertArchive, convertInMemory, readSources, type HeldBack } from '../../scripts/pipeline/convert-archive.ts';
 import { SAME_TEXT_THRESHOLD, shingles, jaccard, textSimilarity } from '../../scripts/pipeline/duplicates.ts';
 import { importReport } from '../../scripts/import-report.ts';
+import { parseCatalog } from '../../scripts/pipeline/05-metadata/catalog.ts';
 
 const SOURCES = 'content/sources';
 const FIXTURES = 'tests/fixtures/duplicates';
@@ -200,14 +201,15 @@ describe('import report', () => {
   it('lists each file with its status and reading, the reasons, and totals, writing nothing', async () => {
     const dir = mixedContent();
     const before = readdirSync(root!);
-    const read = await readSources(path.join(dir, 'sources'), readdirSync(path.join(dir, 'sources')).sort(), new Map(), []);
+    const catalog = parseCatalog(RETYPED_CATALOG, 'catalog.yaml');
+    const read = await readSources(path.join(dir, 'sources'), readdirSync(path.join(dir, 'sources')).sort(), catalog, []);
     const report = importReport(read);
     const row = (file: string) => report.split('\n').find((l) => l.startsWith(file)) ?? '';
     expect(row(S000)).toMatch(/đăng\s+NQ\s+09-NQ\/TU\s+2017-12-08\s+2017\s+Tỉnh ủy Quảng Ninh\s+\d+\s+0\s+\d+\s+\d+$/);
     expect(row(EMPTY)).toMatch(/giữ lại: tệp không đọc được/);
     expect(row(FRAGMENT)).toMatch(/giữ lại: chưa rõ danh tính/);
-    // Read without the catalog, the blank-number copy has no key: held back for its identity.
-    expect(row(RETYPED)).toMatch(/giữ lại: chưa rõ danh tính/);
+    expect(row(RETYPED)).toMatch(/giữ lại: bản trùng\s+NQ\s+\?\s+/);
+    expect(report).toContain(`a copy of ${S000}`);
     expect(report).toMatch(/Đăng \(published\)\s+1\n/);
     expect(report).toMatch(/Giữ lại \(held back\)\s+4\n/);
     expect(report).toMatch(/Tổng số văn bản \(documents\)\s+5\n/);
