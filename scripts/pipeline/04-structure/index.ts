@@ -5,7 +5,7 @@
  * and unique ids within the document.
  */
 import type { Line } from '../02-normalise/index.ts';
-import { PREAMBLE_START, type Segmented } from '../03-segment/index.ts';
+import { PREAMBLE_START, type Annex, type Segmented } from '../03-segment/index.ts';
 import type { Block, Inline, Provision, ProvisionKind, QualityIssue } from '../../lib/model.ts';
 import { AsciiSlugger } from '../../lib/slug.ts';
 import { buildOutline } from './outline.ts';
@@ -32,6 +32,8 @@ function textParagraphs(lines: Line[], wrapWidth: number, startsNew: (l: Line) =
   const out: string[][] = [];
   let prev: Line | null = null;
   for (const l of lines) {
+    // A rule ("---", a markdown thematic break) is decoration, not text.
+    if (/^-{3,}$/.test(l.text)) continue;
     const last = out[out.length - 1];
     if (last && prev && !startsNew(l) && continuesParagraph(prev, l, wrapWidth)) last.push(l.text);
     else out.push([l.text]);
@@ -92,17 +94,48 @@ function walk(ps: Provision[], fn: (p: Provision) => void): void {
   }
 }
 
+/** Like walk, with the id prefix of the annex a provision stands in ("quy-che.", or ""). */
+function walkIn(ps: Provision[], prefix: string, fn: (p: Provision, prefix: string) => void): void {
+  for (const p of ps) {
+    fn(p, prefix);
+    walkIn(p.children, p.kind === 'annex' ? `${p.id}.` : prefix, fn);
+  }
+}
+
+/**
+ * An annex after the signature (Phụ lục, a regulation "ban hành kèm theo"):
+ * its own outline, every id under the annex's id, the slug of its first
+ * title line ("PHỤ LỤC I" -> phu-luc-i, so phu-luc-i.I.2; "QUY CHẾ" ->
+ * quy-che, so quy-che.dieu-3). ADR 0002, "Annexes".
+ */
+function annexProvision(annex: Annex, slugger: AsciiSlugger, wrapWidth: number, issues: QualityIssue[]): Provision {
+  const id = slugger.slug(annex.heading[0]?.text ?? '');
+  const outline = buildOutline(annex.lines, wrapWidth);
+  walk(outline.provisions, (p) => {
+    if (p.id !== '') p.id = `${id}.${p.id}`;
+  });
+  issues.push(...outline.issues.map((q) => (q.provision === undefined ? q : { ...q, provision: `${id}.${q.provision}` })));
+  return {
+    id,
+    kind: 'annex',
+    label: '',
+    number: '',
+    heading: annex.heading.length > 0 ? [{ kind: 'text', text: joinLines(annex.heading.map((l) => l.text)) }] : [],
+    blocks: outline.intro,
+    children: outline.provisions,
+  };
+}
+
 /** Give unnumbered headings slug ids and make every id unique within the document. */
-function assignIds(provisions: Provision[], issues: QualityIssue[]): void {
-  const slugger = new AsciiSlugger();
+function assignIds(provisions: Provision[], issues: QualityIssue[], slugger: AsciiSlugger): void {
   const seen = new Set<string>();
   walk(provisions, (p) => {
     if (p.id !== '') slugger.reserve(p.id.toLowerCase());
   });
-  walk(provisions, (p) => {
+  walkIn(provisions, '', (p, prefix) => {
     if (p.id === '') {
       const text = p.heading.map((h) => (h.kind === 'text' ? h.text : '')).join('');
-      p.id = slugger.slug(text);
+      p.id = prefix + slugger.slug(text);
     }
     if (seen.has(p.id)) {
       let n = 2;
@@ -116,6 +149,9 @@ function assignIds(provisions: Provision[], issues: QualityIssue[]): void {
 
 export function structure(seg: Segmented, wrapWidth: number): StructureResult {
   const issues: QualityIssue[] = [];
+  // One slugger per document: annex ids first (in order), then unnumbered headings.
+  const slugger = new AsciiSlugger();
+  const annexes = seg.annexes.map((a) => annexProvision(a, slugger, wrapWidth, issues));
   const provisions: Provision[] = [];
   if (seg.preamble.length > 0) {
     provisions.push(fixed('can-cu', 'preamble', paragraphs(seg.preamble, wrapWidth, (l) => PREAMBLE_START.test(l.text))));
@@ -130,8 +166,9 @@ export function structure(seg: Segmented, wrapWidth: number): StructureResult {
     provisions.push(fixed('noi-nhan', 'recipients', withTables(seg.recipients, recipientItems), seg.recipientsLabel?.text ?? ''));
   }
   if (seg.signature.length > 0) provisions.push(fixed('chu-ky', 'signature', withTables(seg.signature, (ls) => ls.map((l) => para(l.text)))));
+  provisions.push(...annexes);
   walk(provisions, markTargets);
-  assignIds(provisions, issues);
+  assignIds(provisions, issues, slugger);
   issues.push(...lostTables(provisions));
   return { provisions, issues };
 }

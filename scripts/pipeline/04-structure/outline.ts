@@ -113,6 +113,8 @@ function idFor(m: Marker, parent: Provision | undefined): string {
   return parent ? `${parent.id}.${own}` : own;
 }
 
+const RULE_LINE = /^-{3,}$/;
+
 const CONTAINER_KINDS: ProvisionKind[] = CONTAINERS.map((t) => RULE[t].kind);
 
 /** Levels that may hold a level directly (numbering-rules.ts, "contains"). */
@@ -333,6 +335,8 @@ export function buildOutline(sourceLines: Line[], wrapWidth: number): OutlineRes
       prev = null;
       continue;
     }
+    // A rule ("-----") under a name or after a text's end is decoration, not text (format rules: NĐ30).
+    if (RULE_LINE.test(line.text)) continue;
     if (quoted[i]) {
       // Quoted provisions are text of the provision that quotes them, paragraph
       // by paragraph: each quoted numbered item starts a paragraph.
