@@ -58,8 +58,3 @@ export function documentRoute(path: string): string | null {
 export function provisionHref(pagePath: string, provisionId: string | null): string {
   return provisionId ? `${pagePath}#${provisionId}` : pagePath;
 }
-
-/** A link to a fragment of the same page: "#II.3". */
-export function fragmentHref(id: string): string {
-  return `#${id}`;
-}
