@@ -25,9 +25,9 @@ function source(prefix: string): { lines: Line[]; wrapWidth: number } {
   return { lines, wrapWidth };
 }
 
-/** Lines from the first matching `from` up to (not including) the next matching `to`. */
-function cut(lines: Line[], from: RegExp, to: RegExp | null): Line[] {
-  const start = lines.findIndex((l) => from.test(l.text));
+/** Lines from the first matching `from` (at or after `after`) up to (not including) the next matching `to`. */
+function cut(lines: Line[], from: RegExp, to: RegExp | null, after = 0): Line[] {
+  const start = lines.findIndex((l, i) => i >= after && from.test(l.text));
   if (start < 0) throw new Error(`no line ${from}`);
   const end = to === null ? -1 : lines.findIndex((l, i) => i > start && to.test(l.text));
   return lines.slice(start, end < 0 ? lines.length : end);
@@ -165,12 +165,14 @@ describe('quoted provisions of amending documents', () => {
 describe('annexes', () => {
   it('082: a regulation after the signature becomes a provision "quy-che" holding its own outline', () => {
     const { lines, wrapWidth } = source('082');
-    const signature = cut(lines, /^TM\. ỦY BAN NHÂN DÂN$/, /^2$|^ỦY BAN NHÂN DÂN$/);
+    const signature = cut(lines, /^TM\. ỦY BAN NHÂN DÂN$/, /^ỦY BAN NHÂN DÂN$/);
+    const signedAt = lines.findIndex((l) => /^TM\. ỦY BAN NHÂN DÂN$/.test(l.text));
+    const letterhead = cut(lines, /^ỦY BAN NHÂN DÂN$/, /^QUY CHẾ$/, signedAt);
     const heading = cut(lines, /^QUY CHẾ$/, /^Chương I$/);
-    const body = cut(lines, /^Chương I$/, /^-{10,}$/);
+    const body = cut(lines, /^Chương I$/, /^Mүu số 01$/);
     const seg: Segmented = {
       header: [], preamble: [], decision: null, body: [], closing: [], recipientsLabel: null, recipients: [],
-      signature, annexes: [{ heading, lines: body }], splits: [],
+      signature, annexes: [{ heading, header: letterhead, lines: body }], splits: [], displacedHeader: [],
     };
     const { provisions } = structure(seg, wrapWidth);
     expect(provisions.map((p) => p.id)).toEqual(['chu-ky', 'quy-che']);
@@ -180,5 +182,8 @@ describe('annexes', () => {
     expect(annex.children.map((p) => p.id)).toEqual(['quy-che.chuong-I', 'quy-che.chuong-II', 'quy-che.chuong-III', 'quy-che.chuong-IV']);
     expect(annex.children.map((c) => c.children.map((p) => p.id.replace('quy-che.', '')))).toEqual([range(1, 3), range(4, 8), range(9, 10), range(11, 12)]);
     expect(ids(provisions)).toContain('quy-che.dieu-12.4');
+    // The repeated letterhead stays text of the annex; the closing rule ("-----") is decoration.
+    expect(blocksText(annex)).toEqual(['ỦY BAN NHÂN DÂN', 'THÀNH PHỐ HÀ NỘI', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']);
+    expect(JSON.stringify(find(provisions, 'quy-che.dieu-12'))).not.toContain('---');
   });
 });

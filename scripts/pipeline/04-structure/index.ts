@@ -121,7 +121,8 @@ function annexProvision(annex: Annex, slugger: AsciiSlugger, wrapWidth: number, 
     label: '',
     number: '',
     heading: annex.heading.length > 0 ? [{ kind: 'text', text: joinLines(annex.heading.map((l) => l.text)) }] : [],
-    blocks: outline.intro,
+    // The page header repeated above the annex (issuer, national name) is kept, line by line, before its text.
+    blocks: [...annex.header.filter((l) => !/^-{3,}$/.test(l.text)).map((l) => para(l.text)), ...outline.intro],
     children: outline.provisions,
   };
 }
