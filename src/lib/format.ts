@@ -20,6 +20,7 @@ const ORIGIN_LABELS: Record<FactOrigin, string> = {
   signature: 'theo phần chữ ký',
   closing: 'theo câu kết của văn bản',
   enacting: 'theo dòng cơ quan ban hành trước phần căn cứ',
+  annex: 'theo dòng “kèm theo” của phụ lục',
   catalog: 'theo danh mục biên tập',
 };
 
