@@ -154,8 +154,8 @@ export const NUMBERING: NumberingRule[] = [
   {
     type: 'arabic',
     name: 'Khoản / mục (1., 1-)',
-    examples: ['1.', '2-', '3)'],
-    pattern: /^(?<num>\d{1,3})\s*(?<sep>[-.)–])\s+(?=\S)/u,
+    examples: ['1.', '2-', '3)', '1. alone on its line, its text on the next'],
+    pattern: /^(?<num>\d{1,3})\s*(?<sep>[-.)–])(?:\s+(?=\S)|(?<=\.)$)/u,
     kind: 'section',
     idForm: '<parent>.<n> (II.3, dieu-1.2); <n> at top level',
     sequence: 'parent',

@@ -371,12 +371,11 @@ export function buildOutline(sourceLines: Line[], wrapWidth: number): OutlineRes
     } else if (m) {
       // A number right after a full, unfinished line continues that sentence
       // ("giai đoạn 2011 -\n2020. Trong").
-      const hangs =
-        prev !== null &&
-        (((m.type === 'arabic' || m.type === 'letter') && isFullLine(prev, wrapWidth) && !endsSentence(prev.text) && !opensArticle(m)) ||
-          // "... quy định tại\nĐiều 8 Nghị định số ...": an unpunctuated Điều, Chương, Mục continuing a citation.
-          ((CONTAINERS.includes(m.type) || m.type === 'article') && m.sep === '' && !/[-–—]$/.test(m.label) && m.rest !== '' &&
-            (dangles(prev.text) || (isFullLine(prev, wrapWidth) && !endsSentence(prev.text)) || (m.type === 'article' && !endsSentence(prev.text)))));
+      // "... quy định tại\nĐiều 8 Nghị định số ...": an unpunctuated Điều, Chương, Mục continuing a citation (not reported).
+      const cites =
+        prev !== null && (CONTAINERS.includes(m.type) || m.type === 'article') && m.sep === '' && !/[-–—]$/.test(m.label) && m.rest !== '' &&
+        (dangles(prev.text) || (isFullLine(prev, wrapWidth) && !endsSentence(prev.text)) || (m.type === 'article' && !endsSentence(prev.text)));
+      const hangs = cites || (prev !== null && (m.type === 'arabic' || m.type === 'letter') && isFullLine(prev, wrapWidth) && !endsSentence(prev.text) && !opensArticle(m));
       const depth = hangs ? null : place(m);
       if (depth !== null) {
         flush();
@@ -398,7 +397,7 @@ export function buildOutline(sourceLines: Line[], wrapWidth: number): OutlineRes
         stack.push({ type: m.type, sep: m.sep, last: m.value, path: m.type === 'dotted' ? m.path : m.type === 'arabic' ? [m.value] : [], provision });
         open = { lines: m.rest === '' ? [] : [{ ...line, text: m.rest }], provision, bullet: null, emphasised: line.emphasised };
         handled = true;
-      } else if (m.type !== 'bullet' && /^\p{Lu}/u.test(m.rest)) {
+      } else if (m.type !== 'bullet' && !cites && /^\p{Lu}/u.test(m.rest)) {
         issues.push({
           kind: 'rejected-heading',
           message: `"${m.label}" không nối tiếp số thứ tự ở đây; giữ là văn bản thường`,
