@@ -2,7 +2,8 @@
  * Structure: segmented lines -> the document's provision list, with the
  * fixed ids of the non-numbered parts (mo-dau, can-cu, ket-thuc, noi-nhan,
  * chu-ky), slug ids for unnumbered headings, inline targets "(1) ... (2)",
- * and unique ids within the document.
+ * annexes after the signature (ids under the annex's slug), and unique ids
+ * within the document.
  */
 import type { Line } from '../02-normalise/index.ts';
 import { PREAMBLE_START, type Annex, type Segmented } from '../03-segment/index.ts';
