@@ -17,12 +17,15 @@ const source000 = readFileSync(`content/sources/${S000}`, 'utf8');
 let content: TempContent;
 afterEach(() => content?.cleanup());
 
+let shippedHeldBack: Set<string> | undefined;
 async function errorsWith(setup: (c: TempContent) => void): Promise<string[]> {
+  // A document that cannot be published is held back, not an error (ADR 1004): its reason counts
+  // here, except for the shipped content's own held-back documents, which the test did not add.
+  shippedHeldBack ??= new Set((await convertInMemory('content')).heldBack.map((h) => h.file));
   content = tempContent();
   setup(content);
-  // A document that cannot be published is held back, not an error (ADR 1004): its reason counts here.
   const { errors, heldBack } = await convertInMemory(content.dir);
-  return [...errors, ...heldBack.map((h) => h.reason)];
+  return [...errors, ...heldBack.filter((h) => !shippedHeldBack!.has(h.file)).map((h) => h.reason)];
 }
 
 /**
@@ -157,7 +160,8 @@ describe('convert: output is all or nothing', () => {
       expect(ok.errors).toEqual([]);
       const before = readdirSync(path.join(out, 'documents')).sort();
       const site = readFileSync(path.join(out, 'data/site.json'), 'utf8');
-      content.write('sources/999_empty.txt', '');
+      // An error of the archive as a whole (a bad file alone is only held back, ADR 1004).
+      content.write('catalog.yaml', `${readFileSync('content/catalog.yaml', 'utf8')}\n  - source: 998_gone.txt\n    key: x-1\n`);
       content.write('sources/999_new.txt', NEW_HDND);
       const bad = await convertArchive({ contentDir: content.dir, outDir: out });
       expect(bad.errors).toHaveLength(1);
