@@ -79,14 +79,16 @@ describe('textSimilarity: the evidence that two files are one document', () => {
 // ---------------------------------------------------------------------------
 
 let root: string | null = null;
+const roots: string[] = [];
 afterEach(() => {
-  if (root) rmSync(root, { recursive: true, force: true });
+  for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
   root = null;
 });
 
 /** A content folder with exactly these sources (and catalog text, if any). */
 function contentWith(sources: Record<string, string | Uint8Array>, catalog?: string): string {
   root = mkdtempSync(path.join(tmpdir(), 'archive-import-'));
+  roots.push(root);
   const dir = path.join(root, 'content');
   mkdirSync(path.join(dir, 'sources'), { recursive: true });
   for (const [name, data] of Object.entries(sources)) writeFileSync(path.join(dir, 'sources', name), data);
