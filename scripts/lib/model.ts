@@ -25,7 +25,7 @@ export interface Fact<T> {
 
 /** Document type codes (see DESIGN.md, "Type codes"). */
 export type DocTypeCode =
-  | 'NQ' | 'CT' | 'QĐ' | 'KL' | 'CTr' | 'KH' | 'TB' | 'HD' | 'BC' | 'TTr' | 'NĐ' | 'TT' | 'QP' | 'L';
+  | 'NQ' | 'CT' | 'QĐ' | 'KL' | 'CTr' | 'KH' | 'TB' | 'HD' | 'BC' | 'TTr' | 'NĐ' | 'TT' | 'TTLT' | 'NQLT' | 'QP' | 'L';
 
 /** Symbol families: they differ in how numbering restarts (DESIGN.md). */
 export type SymbolFamily = 'party' | 'state' | 'normative';

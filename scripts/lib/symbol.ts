@@ -49,13 +49,19 @@ export function partySuffixSource(capture = false): string {
 export function partySymbolSource(capture = false): string {
   return `${group('\\d{1,4}', capture)}${partySuffixSource(capture)}`;
 }
+/**
+ * Issuer code of a state or normative symbol, with the further codes of a
+ * joint document (văn bản liên tịch: "28/2010/TTLT-BLĐTBXH-BNV"), which are
+ * upper case and joined without spaces.
+ */
+export const SYMBOL_STATE_ISSUERS = `${SYMBOL_STATE_ISSUER}(?:-[A-ZĐ][A-ZĐ0-9]{1,11})*`;
 /** State family: number/TYPE-ISSUER. Groups: number, type, issuer. */
 export function stateSymbolSource(capture = false): string {
-  return `${group('\\d{1,5}', capture)}${S}\\/${S}${group(SYMBOL_TYPE_CODE, capture)}${S}-${S}${group(SYMBOL_STATE_ISSUER, capture)}`;
+  return `${group('\\d{1,5}', capture)}${S}\\/${S}${group(SYMBOL_TYPE_CODE, capture)}${S}-${S}${group(SYMBOL_STATE_ISSUERS, capture)}`;
 }
 /** Normative family: number/YEAR/TYPE-ISSUER or number/YEAR/ISSUER ("68/2022/QH15"). Groups: number, year, type (optional), issuer. */
 export function normativeSymbolSource(capture = false): string {
-  return `${group('\\d{1,5}', capture)}${S}\\/${S}${group(SYMBOL_YEAR, capture)}${S}\\/${S}(?:${group(SYMBOL_TYPE_CODE, capture)}${S}-${S})?${group(SYMBOL_STATE_ISSUER, capture)}`;
+  return `${group('\\d{1,5}', capture)}${S}\\/${S}${group(SYMBOL_YEAR, capture)}${S}\\/${S}(?:${group(SYMBOL_TYPE_CODE, capture)}${S}-${S})?${group(SYMBOL_STATE_ISSUERS, capture)}`;
 }
 /** Any symbol, no groups; the normative family first (its prefix reads as a state symbol's number). */
 export const SYMBOL_SOURCE = `(?:${normativeSymbolSource()}|${partySymbolSource()}|${stateSymbolSource()})`;
@@ -97,12 +103,16 @@ export const TYPE_NAMES: Record<DocTypeCode, string> = {
   TTr: 'Tờ trình',
   NĐ: 'Nghị định',
   TT: 'Thông tư',
+  TTLT: 'Thông tư liên tịch',
+  NQLT: 'Nghị quyết liên tịch',
   QP: 'Quy định',
   L: 'Luật',
 };
 
 /** Type word at the head of a document or citation -> code. The word decides, not the code. */
 export const TYPE_WORDS: Array<[RegExp, DocTypeCode]> = [
+  [/^nghị\s+quyết\s+liên\s+tịch$/iu, 'NQLT'],
+  [/^thông\s+tư\s+liên\s+tịch$/iu, 'TTLT'],
   [/^nghị\s+quyết$/iu, 'NQ'],
   [/^chỉ\s+thị$/iu, 'CT'],
   [/^quyết\s+định$/iu, 'QĐ'],
@@ -112,7 +122,7 @@ export const TYPE_WORDS: Array<[RegExp, DocTypeCode]> = [
   [/^kế\s+hoạch$/iu, 'KH'],
   [/^thông\s+báo$/iu, 'TB'],
   [/^hướng\s+dẫn$/iu, 'HD'],
-  [/^báo\s+cáo$/iu, 'BC'],
+  [/^báo\s+cáo(?:\s+thẩm\s+tra)?$/iu, 'BC'],
   [/^tờ\s+trình$/iu, 'TTr'],
   [/^nghị\s+định$/iu, 'NĐ'],
   [/^thông\s+tư$/iu, 'TT'],

@@ -23,6 +23,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { DocumentModel, Provision, ProvisionKind } from '../../scripts/lib/model.ts';
 import { readDocument } from '../../scripts/pipeline/read-document.ts';
+import { IdentityError } from '../../scripts/pipeline/05-metadata/index.ts';
 
 interface GoldenEntry {
   file: string;
@@ -75,6 +76,8 @@ function actualFor(entry: GoldenEntry): Record<string, unknown> {
     }
     doc = result as DocumentModel;
   } catch (e) {
+    // Without an issuer or a year there is no identity: the converter holds the document back.
+    if (e instanceof IdentityError && /^.*: (issuer|year) unknown/.test(e.message)) return { heldBack: /: issuer unknown/.test(e.message) ? 'issuer' : 'year' };
     return { failure: `reader threw: ${e instanceof Error ? e.message : String(e)}`.slice(0, 600) };
   }
   const m = doc.meta;
@@ -106,6 +109,9 @@ function actualFor(entry: GoldenEntry): Record<string, unknown> {
 }
 
 function expectedFor(entry: GoldenEntry): Record<string, unknown> {
+  // A person who finds no issuer or no year in the text expects the document held back, for that reason.
+  if (entry.issuer === null) return { heldBack: 'issuer' };
+  if (entry.year === null) return { heldBack: 'year' };
   const expected: Record<string, unknown> = {
     type: entry.type,
     number: entry.number,

@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DocumentModel, Provision } from '../../scripts/lib/model.ts';
-import { loadShippedDocuments } from '../support/shipped.ts';
+import { isFirstFive, loadShippedDocuments } from '../support/shipped.ts';
 
 const docs = await loadShippedDocuments();
 const bySource = (name: string): DocumentModel => {
-  const d = docs.find((x) => x.sourceFile.startsWith(name));
+  const d = docs.find((x) => isFirstFive(x.sourceFile) && x.sourceFile.startsWith(name));
   if (!d) throw new Error(`no document for ${name}`);
   return d;
 };
@@ -126,7 +126,7 @@ describe('002: Nghị quyết 205/NQ-HĐND (markdown-ish, articles, footnote)', 
     expect(d.url).toBe('/van-ban/hdnd-tinh-quang-ninh/2024/205-nq-hdnd/');
     expect(d.meta.numberSymbol.value).toBe('205/NQ-HĐND');
     expect(d.meta.date.value).toBe('2024-07-10');
-    expect(d.meta.issuer.value).toEqual({ name: 'HĐND tỉnh Quảng Ninh', slug: 'hdnd-tinh-quang-ninh', branch: 'state' });
+    expect(d.meta.issuer.value).toEqual({ province: 'Quảng Ninh', name: 'HĐND tỉnh Quảng Ninh', slug: 'hdnd-tinh-quang-ninh', branch: 'state' });
     expect(d.meta.session.value).toBe('khóa XIV, kỳ họp thứ 19');
     expect(d.meta.title.value).toBe('Về nhiệm vụ phát triển kinh tế - xã hội 6 tháng cuối năm 2024');
     expect(d.meta.signer.value).toBe('Nguyễn Xuân Ký');

@@ -21,12 +21,21 @@ export interface Annex {
   lines: Line[];
 }
 
-/** How far below its title an annex names the document it belongs to. */
-const LINK_WITHIN = 5;
+/** How far below its title an annex names the document it belongs to (its name may wrap over lines). */
+const LINK_WITHIN = 8;
 
+function isUpper(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toLocaleUpperCase('vi');
+}
+
+/** The link line under an annex title, after the annex's name (which may wrap over several lines). */
 function linkFollows(lines: Line[], i: number): number {
   for (let j = i + 1; j <= Math.min(lines.length - 1, i + LINK_WITHIN); j++) {
-    if (isZone('annex-link', (lines[j] as Line).text)) return j;
+    const t = (lines[j] as Line).text;
+    if (isZone('annex-link', t)) return j;
+    // The annex's name: short centred lines, no sentence, no numbering.
+    if (!isUpper(t) && (t.length > 90 || /[.;:]$/.test(t) || /^(?:\d+[.)]|Điều\s|Chương\s)/u.test(t))) return -1;
   }
   return -1;
 }

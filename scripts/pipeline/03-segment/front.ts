@@ -9,6 +9,7 @@
 import type { Line } from '../02-normalise/index.ts';
 import { isZone } from '../../lib/format-rules/header-zones.ts';
 import { looksLikeBodyName } from '../../lib/issuers.ts';
+import { dangles } from '../04-structure/paragraphs.ts';
 
 /** Start of the body proper: an article, a roman part, a numbered section. */
 export const BODY_MARKER = /^(?:[IVXLC]+\s*[-.–]\s|\d+(?:\.\d+)*\s*[-.)]\s|Điều\s+(?:\d+|thứ)|Chương\s+[IVXLC\d]+|CHƯƠNG\s+[IVXLC\d]+|Phần\s+(?:thứ|[IVXLC\d])|PHẦN\s+)/u;
@@ -81,8 +82,10 @@ export function findFront(lines: Line[], wrapWidth: number): Front {
       continue;
     }
     // The first line after the type is the title, however long (an unwrapped source);
-    // a line that continues it in lower case is the title too.
-    if (seenType && (linesAfterType === 0 || (linesAfterType <= 4 && /^\p{Ll}/u.test(t)))) {
+    // a line that continues it (in lower case, or after a connective: "... kèm theo") is the title too.
+    const prev = lines[i - 1];
+    const titleGoesOn = prev !== undefined && !/[.;]$/.test(prev.text) && (/^\p{Ll}/u.test(t) || dangles(prev.text));
+    if (seenType && (linesAfterType === 0 || (linesAfterType <= 4 && titleGoesOn))) {
       linesAfterType++;
       continue;
     }

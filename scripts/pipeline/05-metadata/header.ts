@@ -185,7 +185,9 @@ export function readHeader(src: HeaderSources): HeaderReading {
   let numberYear: number | null = null;
 
   pieces.forEach((p, i) => {
-    switch (p.zone) {
+    // After the type, a number or a date belongs to the title ("... của Nghị định số 10/2022/NĐ-CP ngày ...").
+    const zone = typeAt >= 0 && i > typeAt && (p.zone === 'number' || p.zone === 'place-date') ? 'text' : p.zone;
+    switch (zone) {
       case 'number': {
         if (facts.numberSymbol.value !== null || numberYear !== null) return;
         const n = readNumber(p.text, notes);

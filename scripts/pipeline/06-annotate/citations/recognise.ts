@@ -38,7 +38,7 @@ export interface RecognisedCitation {
   typeMismatch: boolean;
 }
 
-const TYPE_WORDS = ['Thông báo kết luận', 'Chương trình hành động', 'Nghị quyết', 'Chỉ thị', 'Quyết định', 'Quy định', 'Kết luận', 'Chương trình', 'Kế hoạch', 'Thông báo', 'Hướng dẫn', 'Báo cáo', 'Tờ trình', 'Nghị định', 'Thông tư'];
+const TYPE_WORDS = ['Thông báo kết luận', 'Chương trình hành động', 'Thông tư liên tịch', 'Nghị quyết liên tịch', 'Báo cáo thẩm tra', 'Nghị quyết', 'Chỉ thị', 'Quyết định', 'Quy định', 'Kết luận', 'Chương trình', 'Kế hoạch', 'Thông báo', 'Hướng dẫn', 'Báo cáo', 'Tờ trình', 'Nghị định', 'Thông tư'];
 const TYPE_WORD = `(?:${TYPE_WORDS.map(loose).join('|')})`;
 /**
  * A type word, in any case and with OCR tone damage; also glued to the word
