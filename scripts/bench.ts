@@ -11,7 +11,8 @@
  *
  * First, the conversion alone on the real corpus (content/sources, in-process,
  * warm: documents/s, MB/s, the slowest documents; scripts/build/bench-convert.ts,
- * docs/decisions/1005-convert-speed.md); `--real-only` stops there.
+ * docs/decisions/1005-convert-speed.md); `--real-only` stops there, `--no-real`
+ * skips it (and its twin on the synthetic archive, measured before the build).
  * The synthetic archive varies the real sources of content/sources that the
  * converter reads today (see scripts/build/synthetic.ts), with its own empty
  * aliases and published-URL register; everything is built in a temporary
@@ -23,7 +24,7 @@
  * on: the bench tells how to install them beside the project.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromiumAvailable } from './build/chromium.ts';
@@ -173,7 +174,10 @@ function report(count: number, synthetic: SyntheticSummary, runs: EngineRun[]): 
   lines.push('');
   lines.push(`bench: ${count} documents (${synthetic.bases} real sources varied; ${formatBytes(synthetic.bytes)} of text, ${formatBytes(synthetic.minBytes)}–${formatBytes(synthetic.maxBytes)} each)`);
   lines.push(`  ${syntheticNote(synthetic)}`);
-  lines.push(`machine: ${cpus().length} CPU, ${formatBytes(totalmem())} RAM, node ${process.version}; peak RSS by ${runs[0]?.build.stages[0]?.rssMethod ?? 'n/a'}`);
+  lines.push(
+    `machine: ${cpus().length} CPU, ${formatBytes(totalmem())} RAM, node ${process.version}; peak RSS by ${runs[0]?.build.stages[0]?.rssMethod ?? 'n/a'}; ` +
+      `load average now ${loadText()} (other work on the machine slows every figure)`,
+  );
   lines.push('');
   const header = ['stage'];
   for (const run of runs) header.push(`${run.engine} s`, `${run.engine} peak RSS`);
@@ -257,8 +261,17 @@ function report(count: number, synthetic: SyntheticSummary, runs: EngineRun[]): 
   return lines.join('\n');
 }
 
+const REAL_LABEL = 'real corpus (content/sources)';
+
 function machine() {
-  return { cpus: cpus().length, memoryBytes: totalmem(), node: process.version };
+  return { cpus: cpus().length, memoryBytes: totalmem(), node: process.version, loadAverage: loadavg() };
+}
+
+/** 1, 5 and 15 minute load averages. */
+function loadText(): string {
+  return loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 }
 
 function writeJson(file: string, summary: unknown): void {
@@ -300,10 +313,10 @@ async function main(): Promise<number> {
   let real: ConvertSpeed | null = null;
   if (!values['no-real']) {
     const realContent = join(PROJECT_ROOT, 'content');
-    console.log(`bench: converting ${realContent}/sources in-process (1 warm-up run, ${realRuns} timed)`);
+    console.log(`bench: converting ${realContent}/sources in-process (1 warm-up run, ${realRuns} timed; load average ${loadText()})`);
     try {
       real = benchConversion(realContent, { runs: realRuns, warmup: 1 });
-      console.log(conversionReport(real, 'content', formatBytes).join('\n'));
+      console.log(conversionReport(real, REAL_LABEL, formatBytes).join('\n'));
     } catch (error) {
       console.error(`bench: real-corpus conversion not measured: ${(error as Error).message}`);
     }
@@ -342,17 +355,30 @@ async function main(): Promise<number> {
     return 2;
   }
 
+  // The same in-process measurement on the synthetic archive: by CPU time, comparable under any load.
+  let syntheticSpeed: ConvertSpeed | null = null;
+  if (!values['no-real']) {
+    console.log(`bench: converting the synthetic archive in-process (1 warm-up run, 1 timed)`);
+    try {
+      syntheticSpeed = benchConversion(contentDir, { runs: 1, warmup: 1 });
+    } catch (error) {
+      console.error(`bench: synthetic conversion not measured in-process: ${(error as Error).message}`);
+    }
+  }
+
   const runs: EngineRun[] = [];
   for (const engine of engines) runs.push(await benchEngine(engine, configs.get(engine), contentDir, workDir, { browser: !values['no-browser'], query: values.query, dQuery: values['d-query'] }));
 
   console.log(report(count, synthetic, runs));
-  if (real) console.log(`\n${conversionReport(real, 'content', formatBytes).join('\n')}`);
+  if (syntheticSpeed) console.log(`\n${conversionReport(syntheticSpeed, `synthetic archive (${count} documents)`, formatBytes).join('\n')}`);
+  if (real) console.log(`\n${conversionReport(real, REAL_LABEL, formatBytes).join('\n')}`);
   if (values.json) {
     writeJson(resolve(values.json), {
       documents: count,
       synthetic,
       machine: machine(),
       real,
+      syntheticInProcess: syntheticSpeed,
       runs: runs.map((run) => ({ ...run, logFile: undefined })),
     });
   }
