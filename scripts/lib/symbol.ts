@@ -52,9 +52,9 @@ export function partySymbolSource(capture = false): string {
 /**
  * Issuer code of a state or normative symbol, with the further codes of a
  * joint document (văn bản liên tịch: "28/2010/TTLT-BLĐTBXH-BNV"), which are
- * upper case and joined without spaces.
+ * upper case (OCR and typing may space the hyphens too).
  */
-export const SYMBOL_STATE_ISSUERS = `${SYMBOL_STATE_ISSUER}(?:-[A-ZĐ][A-ZĐ0-9]{1,11})*`;
+export const SYMBOL_STATE_ISSUERS = `${SYMBOL_STATE_ISSUER}(?:${SYMBOL_SPACE}-${SYMBOL_SPACE}[A-ZĐ][A-ZĐ0-9]{1,11}(?![\\p{L}\\d]))*`;
 /** State family: number/TYPE-ISSUER. Groups: number, type, issuer. */
 export function stateSymbolSource(capture = false): string {
   return `${group('\\d{1,5}', capture)}${S}\\/${S}${group(SYMBOL_TYPE_CODE, capture)}${S}-${S}${group(SYMBOL_STATE_ISSUERS, capture)}`;
@@ -73,6 +73,8 @@ const NORMATIVE = new RegExp(`^${normativeSymbolSource(true)}$`, 'u');
 export function parseSymbol(raw: string): ParsedSymbol | null {
   const text = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
   let m = NORMATIVE.exec(text);
+  // A joint document's issuer codes keep no spaces in the canonical form ("BNV - BTC" -> "BNV-BTC").
+  if (m && m[4]) m[4] = m[4].replace(/\s+/g, '');
   if (m && m[1] && m[2] && m[4]) {
     const typeCode = m[3] ?? null;
     const canonical = `${m[1]}/${m[2]}/${typeCode ? `${typeCode}-` : ''}${m[4]}`;
@@ -83,6 +85,7 @@ export function parseSymbol(raw: string): ParsedSymbol | null {
     return { canonical: `${m[1]}-${m[2]}/${m[3]}`, number: m[1], typeCode: m[2], issuerCode: m[3], year: null, family: 'party' };
   }
   m = STATE.exec(text);
+  if (m && m[3]) m[3] = m[3].replace(/\s+/g, '');
   if (m && m[1] && m[2] && m[3]) {
     return { canonical: `${m[1]}/${m[2]}-${m[3]}`, number: m[1], typeCode: m[2], issuerCode: m[3], year: null, family: 'state' };
   }

@@ -32,13 +32,14 @@ function modelText(d: DocumentModel): string {
   };
   visit(d.provisions);
   for (const f of d.footnotes) parts.push(f.n, inlineWords(f.content));
-  return parts.join(' ');
+  // One part a line, so a header line kept as written ("---", "_____") is cleaned like the source's line.
+  return parts.join('\n');
 }
 
 /**
  * Characters of a text, without whitespace and without the markup the
  * normaliser removes (`#` heading marks, `*` emphasis, `<sup>` tags, "• •"
- * page artefacts, the "-----" separator, the pipes and separator rows of tables). Comparing characters, not words,
+ * page artefacts, rule lines ("-----", "_____"), the pipes and separator rows of tables). Comparing characters, not words,
  * avoids counting a re-joined line or a split-off bullet marker as a change.
  */
 function chars(text: string): Map<string, number> {
@@ -49,7 +50,8 @@ function chars(text: string): Map<string, number> {
     .replace(/^\s*#{1,6}\s/gm, '')
     .replace(/\*+/g, '')
     .replace(/[•·▪]/g, '')
-    .replace(/^\s*-{3,}\s*$/gm, '')
+    // Rule lines (decoration under a name or the motto: "-----", "_____", "***"; format-rules/header-zones.ts).
+    .replace(/^\s*[-_=*–—]{3,}\s*$/gm, '')
     // Table markup: separator rows ("|---|:--|", "---- | ----") and cell pipes.
     .replace(/^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$/gm, '')
     .replace(/\|/g, '')

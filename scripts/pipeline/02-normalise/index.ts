@@ -73,6 +73,8 @@ export function stripMarkup(raw: string): { text: string; emphasised: boolean } 
     text = text.slice(heading[0].length);
     emphasised = true;
   }
+  // A rule line ("_______", "*****") is decoration, not emphasis around text.
+  if (/^[-_=*–—]{3,}$/u.test(text)) return { text, emphasised };
   // Whole-line bold/italic: **...**, ***...***, *...*
   const whole = /^(\*{1,3}|_{1,3})(.+?)\1$/.exec(text);
   if (whole && whole[2] !== undefined && !whole[2].includes(whole[1] ?? '')) {

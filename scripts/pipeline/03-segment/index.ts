@@ -45,7 +45,9 @@ const SIGNER_TITLE = /^(?:PHÓ\s+)?(?:BÍ\s+THƯ|CHỦ\s+TỊCH|THƯ|TRƯỞNG\s
 const SIGNED = /^\((?:đã|Đã)\s+ký\)$/;
 const CLOSING_LINE = /^(?:Nghị quyết|Chỉ thị|Quyết định|Kết luận|Chương trình|Kế hoạch|Quy định|Thông tư|Nghị định) này(?!\p{L})/u;
 
-function isSignatureLine(text: string): boolean {
+function isSignatureLine(raw: string): boolean {
+  // A markdown copy may set the signature block as a quotation ("> **TM. ỦY BAN NHÂN DÂN").
+  const text = raw.replace(/^>\s*/, '').replace(/^\*+/, '');
   return CAPACITY.test(text) && /^(?:T\s*\/\s*M|TM\.|KT\.|Q\.|TUQ\.)/.test(text) || SIGNER_TITLE.test(text) || SIGNED.test(text);
 }
 

@@ -47,6 +47,8 @@ function textParagraphs(lines: Line[], wrapWidth: number, startsNew: (l: Line) =
 function recipientItems(lines: Line[]): Block[] {
   const items: Array<{ marker: string; parts: string[] }> = [];
   for (const l of lines) {
+    // A rule line is decoration between the two columns, not a recipient.
+    if (/^[-_=*–—]{3,}$/u.test(l.text)) continue;
     const m = /^([-–+•])\s*(.*)$/.exec(l.text);
     const last = items[items.length - 1];
     if (m && m[1]) items.push({ marker: m[1], parts: [m[2] ?? ''] });
