@@ -92,7 +92,7 @@ export const HEADER_ZONES: ZoneRule[] = [
   },
   {
     zone: 'rule',
-    pattern: /^[-_=*.–—]{3,}$/u,
+    pattern: /^[-_=*–—]{3,}$/u,
     source: 'NĐ30 Phụ lục I (đường kẻ ngang dưới tên cơ quan và tiêu ngữ)',
     note: 'decoration; it never ends the header by itself',
   },
