@@ -1,5 +1,5 @@
 /**
- * Document symbols (số ký hiệu) in their three families (DESIGN.md):
+ * Document symbols (số ký hiệu) in their three families (docs/domain.md, section 2):
  *   party      09-NQ/TU, 160-TB/TW, 25-HD/BCĐTW   number-TYPE/ISSUER
  *   state      205/NQ-HĐND, 998/QĐ-TTg            number/TYPE-ISSUER
  *   normative  13/2023/NQ-HĐND, 68/2022/QH15      number/YEAR/TYPE-ISSUER
@@ -92,7 +92,7 @@ export function parseSymbol(raw: string): ParsedSymbol | null {
   return null;
 }
 
-/** Vietnamese names of the type codes (DESIGN.md, "Type codes"). */
+/** Vietnamese names of the type codes (docs/domain.md, section 2, "Type codes"). */
 export const TYPE_NAMES: Record<DocTypeCode, string> = {
   NQ: 'Nghị quyết',
   CT: 'Chỉ thị',

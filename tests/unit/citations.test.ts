@@ -1,6 +1,7 @@
 /**
  * Citations: recall over the hand-checked list of every citation in the five
- * sources, the forms of DESIGN.md, and the traps (a wrong link is worse than none).
+ * sources, the forms of docs/domain.md (section 5), and the traps (a wrong link
+ * is worse than none).
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';

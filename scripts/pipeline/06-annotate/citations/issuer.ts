@@ -1,7 +1,8 @@
 /**
  * Who issued a cited document? From the "của ..." phrase first, then the
- * symbol's issuer code, then the citing document's own level (DESIGN.md:
- * "TU" is both Tỉnh ủy and Thành ủy; the citing text or level decides).
+ * symbol's issuer code, then the citing document's own level ("TU" is both
+ * Tỉnh ủy and Thành ủy; the citing text or level decides: docs/domain.md,
+ * section 2, "The TU ambiguity").
  * Returns null rather than guess: an unknown issuer leaves the citation
  * unresolved, never linked to the wrong document.
  */

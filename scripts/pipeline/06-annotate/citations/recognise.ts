@@ -1,6 +1,6 @@
 /**
- * Citation recogniser: finds the documents a text cites, in every form of
- * DESIGN.md ("Citation forms"), and parses what each citation says of the
+ * Citation recogniser: finds the documents a text cites, in every form listed
+ * in docs/domain.md (section 5, "Citations"), and parses what each citation says of the
  * cited document's identity. It reads plain paragraph text (lines are already
  * re-joined, so citations broken across lines are whole again). Which issuer a
  * code like "TU" means, and which archive document fits, is decided later
@@ -168,7 +168,7 @@ function numberedAt(text: string, m: RegExpExecArray): RecognisedCitation[] {
 }
 
 const ROMAN_TERM = /^(?:[IVXLC]+|xm|xin|xiii|xii|xi|x)$/i;
-/** OCR readings of XIII seen in the sources ("khóa xm", "khoá xin"): DESIGN.md. */
+/** OCR readings of XIII seen in the sources ("khóa xm", "khoá xin"): docs/domain.md, section 5. */
 function termOf(raw: string): string | null {
   const t = raw.toUpperCase();
   if (t === 'XM' || t === 'XIN') return 'XIII';
