@@ -23,11 +23,11 @@ export interface Fact<T> {
   inferred?: boolean;
 }
 
-/** Document type codes (see DESIGN.md, "Type codes"). */
+/** Document type codes (docs/domain.md, section 2, "Type codes"). */
 export type DocTypeCode =
   | 'NQ' | 'CT' | 'QĐ' | 'KL' | 'CTr' | 'KH' | 'TB' | 'HD' | 'BC' | 'TTr' | 'NĐ' | 'TT' | 'TTLT' | 'NQLT' | 'QP' | 'L';
 
-/** Symbol families: they differ in how numbering restarts (DESIGN.md). */
+/** Symbol families: they differ in how numbering restarts (docs/domain.md, section 2). */
 export type SymbolFamily = 'party' | 'state' | 'normative';
 
 export interface Issuer {
@@ -167,7 +167,7 @@ export interface QualityIssue {
 /** What a citation says of the cited document (parsed, normalised). */
 export interface CitedIdentity {
   kind: 'numbered' | 'plenum' | 'law';
-  /** The type word decides the type (DESIGN.md), not the symbol's code. */
+  /** The type word decides the type, not the symbol's code (docs/domain.md, section 2). */
   type: DocTypeCode | null;
   typeWord: string;
   numberSymbol: string | null;
