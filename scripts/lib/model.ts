@@ -93,7 +93,8 @@ export type Block =
   | { kind: 'paragraph'; content: Inline[] }
   /** A "- ..." or "+ ..." list item kept as its own block. */
   | { kind: 'bullet'; marker: string; content: Inline[] }
-  | { kind: 'table'; table: Table }
+  /** `id`: citable fragment (ADR 1002): the slug of its caption, else "<provision>.bang-N"; set by 04-structure. */
+  | { kind: 'table'; id?: string; table: Table }
   /**
    * Something the source lost (a `<jsontable ...>` placeholder of a web copy):
    * shown to readers as a visible gap, listed in the quality report.

@@ -35,8 +35,12 @@ export interface OpenDocumentRecord {
   date: string | null;
   year: number | null;
   issuer: string | null;
+  /** Province (or centrally governed city) of the issuer; null for central bodies. */
+  province: string | null;
   title: string | null;
   signer: string | null;
+  /** The URL's last segment was derived without the number (ADR 0002, "Provisional keys"). */
+  provisional: boolean;
   source_file: string;
   source_sha256: string;
   citations: unknown[];

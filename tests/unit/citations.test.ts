@@ -138,7 +138,7 @@ describe('resolution: no wrong link', () => {
     expect([c.status, c.targetId, c.targetInferred, c.href]).toEqual(['resolved', ofSource('003').id, true, ofSource('003').url]);
   });
   it('a citation without a date resolves only when exactly one archive document fits', async () => {
-    const content = tempContent();
+    const content = tempContent('content', { firstFive: true });
     try {
       // Two archive documents numbered 09-NQ/TU (2017 and a copy dated 2019): a dateless citation fits both.
       content.write('sources/999_copy.txt', readFileSync('content/sources/000_1be5c67f345d0e91.txt', 'utf8').replace('năm 2017', 'năm 2019'));
@@ -158,7 +158,7 @@ describe('resolution: no wrong link', () => {
 
 describe('adding a cited document', () => {
   it('turns every existing citation of it into a link, with no other change', async () => {
-    const content = tempContent();
+    const content = tempContent('content', { firstFive: true });
     try {
       content.write('sources/005_176.txt', readFileSync('tests/fixtures/176-nq-hdnd.txt', 'utf8'));
       const after = await convertInMemory(content.dir);

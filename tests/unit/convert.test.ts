@@ -21,8 +21,8 @@ let shippedHeldBack: Set<string> | undefined;
 async function errorsWith(setup: (c: TempContent) => void): Promise<string[]> {
   // A document that cannot be published is held back, not an error (ADR 1004): its reason counts
   // here, except for the shipped content's own held-back documents, which the test did not add.
-  shippedHeldBack ??= new Set((await convertInMemory('content')).heldBack.map((h) => h.file));
-  content = tempContent();
+  shippedHeldBack ??= new Set<string>();
+  content = tempContent('content', { firstFive: true });
   setup(content);
   const { errors, heldBack } = await convertInMemory(content.dir);
   return [...errors, ...heldBack.filter((h) => !shippedHeldBack!.has(h.file)).map((h) => h.reason)];
@@ -59,7 +59,7 @@ describe('convert: bad input stops with the file named', () => {
   });
   it('a metadata value that would escape the output folder', async () => {
     const errors = await errorsWith((c) =>
-      c.write('catalog.yaml', readFileSync('content/catalog.yaml', 'utf8').replace('key: nq-chua-ro-so-1', 'key: ../../x')),
+      c.write('catalog.yaml', readFileSync(path.join(c.dir, 'catalog.yaml'), 'utf8').replace('key: nq-chua-ro-so-1', 'key: ../../x')),
     );
     expect(errors.join('\n')).toMatch(/001_1d975412aaa775d0\.txt\): key "\.\.\/\.\.\/x" must be lower-case ASCII/);
   });
@@ -70,7 +70,7 @@ describe('convert: bad input stops with the file named', () => {
   it('a catalog entry for a missing file, and every problem at once', async () => {
     const errors = await errorsWith((c) => {
       c.write('sources/999_empty.txt', '   \n');
-      c.write('catalog.yaml', `${readFileSync('content/catalog.yaml', 'utf8')}\n  - source: 998_gone.txt\n    key: x-1\n`);
+      c.write('catalog.yaml', `${readFileSync(path.join(c.dir, 'catalog.yaml'), 'utf8')}\n  - source: 998_gone.txt\n    key: x-1\n`);
     });
     expect(errors).toHaveLength(2);
     expect(errors.some((e) => e.includes('998_gone.txt'))).toBe(true);
@@ -80,7 +80,7 @@ describe('convert: bad input stops with the file named', () => {
 
 describe('convert: encodings', () => {
   it('NFD input gives the same document as NFC input', async () => {
-    content = tempContent();
+    content = tempContent('content', { firstFive: true });
     const nfc = (await convertInMemory(content.dir)).documents.find((d) => d.sourceFile === S000)!;
     content.write(`sources/${S000}`, source000.normalize('NFD'));
     const nfd = (await convertInMemory(content.dir)).documents.find((d) => d.sourceFile === S000)!;
@@ -91,7 +91,7 @@ describe('convert: encodings', () => {
     ['TCVN3', encodeTcvn3],
     ['VNI', encodeVni],
   ])('a %s file is converted and the conversion reported', async (name, encode) => {
-    content = tempContent();
+    content = tempContent('content', { firstFive: true });
     content.write(`sources/${S000}`, encode(source000.normalize('NFC')));
     const { documents, errors } = await convertInMemory(content.dir);
     expect(errors).toEqual([]);
@@ -103,7 +103,7 @@ describe('convert: encodings', () => {
 
 describe('convert: hostile and unusual text', () => {
   it('renders MDX and HTML injection as inert text', async () => {
-    content = tempContent();
+    content = tempContent('content', { firstFive: true });
     const hostile = NEW_HDND.replace(
       'Giữ vững ổn định, phát triển nhanh và bền vững;',
       'Giữ vững ổn định.\n\nexport const x = 1\n\nimport fs from "node:fs"\n\n<script>alert(1)</script> {process.exit(1)}',
@@ -119,7 +119,7 @@ describe('convert: hostile and unusual text', () => {
     expect(js).toContain('<script>alert(1)<\\/script> {process.exit(1)}');
   });
   it('converts a 5 MB source', async () => {
-    content = tempContent();
+    content = tempContent('content', { firstFive: true });
     const body = source000.split('-----')[1]!.split('Nơi nhận:')[0]!;
     const big = source000.replace(body, body.repeat(Math.ceil((5 * 1024 * 1024) / Buffer.byteLength(body))));
     expect(Buffer.byteLength(big)).toBeGreaterThan(5 * 1024 * 1024);
@@ -129,7 +129,7 @@ describe('convert: hostile and unusual text', () => {
     expect(documents.find((d) => d.sourceFile === S000)?.meta.numberSymbol.value).toBe('09-NQ/TU');
   }, 30_000); // ~2 s: a hundred times the largest real source; bench has the timings
   it('a truncated document converts what is there and says it may be truncated', async () => {
-    content = tempContent();
+    content = tempContent('content', { firstFive: true });
     content.write(`sources/${S000}`, source000.slice(0, Math.floor(source000.length * 0.4)));
     const { errors, documents } = await convertInMemory(content.dir);
     expect(errors).toEqual([]);
@@ -138,7 +138,7 @@ describe('convert: hostile and unusual text', () => {
     expect(d.quality.some((q) => q.message.includes('có thể bị cắt cụt'))).toBe(true);
   });
   it('a document never seen before gets its metadata and outline with no code change', async () => {
-    content = tempContent();
+    content = tempContent('content', { firstFive: true });
     content.write('sources/999_new.txt', NEW_HDND);
     const { errors, documents } = await convertInMemory(content.dir);
     expect(errors).toEqual([]);
@@ -153,7 +153,7 @@ describe('convert: hostile and unusual text', () => {
 
 describe('convert: output is all or nothing', () => {
   it('a failing run leaves the previous output untouched', async () => {
-    content = tempContent();
+    content = tempContent('content', { firstFive: true });
     const out = mkdtempSync(path.join(tmpdir(), 'archive-out-'));
     try {
       const ok = await convertArchive({ contentDir: content.dir, outDir: out });
@@ -161,7 +161,7 @@ describe('convert: output is all or nothing', () => {
       const before = readdirSync(path.join(out, 'documents')).sort();
       const site = readFileSync(path.join(out, 'data/site.json'), 'utf8');
       // An error of the archive as a whole (a bad file alone is only held back, ADR 1004).
-      content.write('catalog.yaml', `${readFileSync('content/catalog.yaml', 'utf8')}\n  - source: 998_gone.txt\n    key: x-1\n`);
+      content.write('catalog.yaml', `${readFileSync(path.join(content.dir, 'catalog.yaml'), 'utf8')}\n  - source: 998_gone.txt\n    key: x-1\n`);
       content.write('sources/999_new.txt', NEW_HDND);
       const bad = await convertArchive({ contentDir: content.dir, outDir: out });
       expect(bad.errors).toHaveLength(1);
@@ -173,7 +173,7 @@ describe('convert: output is all or nothing', () => {
     }
   });
   it('two runs give byte-identical files', async () => {
-    content = tempContent();
+    content = tempContent('content', { firstFive: true });
     const a = await convertInMemory(content.dir);
     const b = await convertInMemory(content.dir);
     expect([...a.files.entries()]).toEqual([...b.files.entries()]);

@@ -29,7 +29,7 @@ function docWith(lines: string[]): DocumentModel {
     children: [],
   };
   return {
-    id: 'test-doc', url: '/van-ban/x/2024/1-nq-tu/', sourceFile: 'x.txt', sourceSha256: '',
+    id: 'test-doc', url: '/van-ban/x/2024/1-nq-tu/', provisional: false, sourceFile: 'x.txt', sourceSha256: '',
     meta: {} as DocumentModel['meta'], segments: { header: ['{header}', 'export let h = 2'], closingLines: [] },
     provisions: [p], footnotes: [], citations: [], quality: [],
   };
@@ -66,10 +66,11 @@ describe('MDX emitter', () => {
     expect(mdx).toContain('<a class="provision__label" href="#II.3" title="Liên kết đến mục này">3-</a>');
   });
 
-  it('emits the five shipped documents as MDX that compiles with no code of its own', async () => {
+  // Every shipped document (134 real texts: tables, annexes, quotations): converting and compiling them all takes a few seconds.
+  it('emits every shipped document as MDX that compiles with no code of its own', async () => {
     for (const d of await loadShippedDocuments()) {
       const js = mdxToJs(emitMdx(d).replace(/^---[^]*?---\n/, '')).code;
       expect(foreignCode(js), d.sourceFile).toEqual([]);
     }
-  });
+  }, 60_000);
 });

@@ -120,7 +120,7 @@ describe('quoted provisions of amending documents', () => {
     expect(ids(r.provisions)).toEqual([
       'dieu-1', 'dieu-1.1', 'dieu-1.2',
       'dieu-2', 'dieu-2.1', 'dieu-2.2', 'dieu-2.3', 'dieu-2.4', 'dieu-2.5', 'dieu-2.6',
-      'dieu-2.6.a', 'dieu-2.6.b', 'dieu-2.6.c', 'dieu-2.6.d', 'dieu-2.6.đ', 'dieu-2.6.e', 'dieu-2.6.g', 'dieu-2.6.h',
+      'dieu-2.6.a', 'dieu-2.6.b', 'dieu-2.6.c', 'dieu-2.6.d', 'dieu-2.6.dd', 'dieu-2.6.e', 'dieu-2.6.g', 'dieu-2.6.h',
       'dieu-2.7', 'dieu-2.8',
     ]);
     expect(r.issues.filter((q) => q.kind === 'rejected-heading')).toEqual([]);

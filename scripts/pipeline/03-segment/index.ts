@@ -2,10 +2,13 @@
  * Segment: clean lines -> header, preamble, body, closing (closing lines,
  * recipients "Nơi nhận", signature block).
  *
- * Works from what every Vietnamese resolution shares (DESIGN.md, "Structure"),
- * not from any one file: a separator line or the first body-like line ends the
- * header; "Căn cứ"/"Xét" lines form the preamble up to "QUYẾT NGHỊ"; "Nơi nhận"
- * and the signature markers ("T/M", "BÍ THƯ", "CHỦ TỊCH", "(đã ký)") open the closing.
+ * Works from what every Vietnamese official document shares (docs/domain.md,
+ * section 4; the zones as data: scripts/lib/format-rules/header-zones.ts), not
+ * from any one file: the front ends at the preamble, the enacting word or the
+ * body (front.ts; a rule line is decoration); "Căn cứ"/"Xét" lines form the
+ * preamble up to "QUYẾT NGHỊ" (or the first article); annexes after the
+ * signature are cut off first (annexes.ts); "Nơi nhận" and the signature
+ * markers ("T/M", "BÍ THƯ", "CHỦ TỊCH", "(đã ký)") open the closing.
  */
 import type { Line } from '../02-normalise/index.ts';
 import { isZone } from '../../lib/format-rules/header-zones.ts';

@@ -149,6 +149,17 @@ function assignIds(provisions: Provision[], issues: QualityIssue[], slugger: Asc
     }
     seen.add(p.id);
   });
+  // Tables: a captioned table by the slug of its caption (the same slugger, so unique), else by its
+  // place in its provision ("dieu-2.bang-1"), which no change elsewhere in the document moves.
+  walkIn(provisions, '', (p, prefix) => {
+    let n = 0;
+    for (const b of p.blocks) {
+      if (b.kind !== 'table') continue;
+      n++;
+      const caption = (b.table.caption ?? []).map((c) => (c.kind === 'text' ? c.text : '')).join('').trim();
+      b.id = caption ? prefix + slugger.slug(caption) : `${p.id}.bang-${n}`;
+    }
+  });
 }
 
 export function structure(seg: Segmented, wrapWidth: number): StructureResult {

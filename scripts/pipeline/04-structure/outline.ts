@@ -109,7 +109,8 @@ function idFor(m: Marker, parent: Provision | undefined): string {
     const own = `${word}-${numberOf(m)}`;
     return (m.type === 'division' || m.type === 'subdivision') && parent ? `${parent.id}.${own}` : own;
   }
-  const own = m.type === 'dotted' ? String(m.value) : numberOf(m);
+  // Ids are ASCII (ADR 0002): the point letter đ is written "dd" ("dieu-1.2.dd").
+  const own = m.type === 'dotted' ? String(m.value) : numberOf(m).replace('đ', 'dd');
   return parent ? `${parent.id}.${own}` : own;
 }
 

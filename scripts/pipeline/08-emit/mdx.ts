@@ -82,7 +82,7 @@ function blockNode(b: Block, doc: DocumentModel, prefix: PhrasingContent[] = [])
         paragraph([textEl('span', { class: 'bullet__marker' }, [{ type: 'text', value: b.marker }]), { type: 'text', value: ' ' }, ...phrasing(b.content, doc)]),
       ]);
     case 'table':
-      return tableNode(b.table, doc);
+      return tableNode(b.table, doc, b.id);
     case 'gap':
       return paragraph([textEl('p', { class: 'gap', role: 'note', title: b.placeholder }, [{ type: 'text', value: GAP_TEXT }])]);
     case 'paragraph':
@@ -121,7 +121,7 @@ function tableNumber(doc: DocumentModel, table: Table): number {
  * last cell spans the remaining columns, so the grid stays aligned. Each cell
  * is one line of JSX, so its text is phrasing, escaped like a paragraph's.
  */
-function tableNode(t: Table, doc: DocumentModel): MdxJsxFlowElement {
+function tableNode(t: Table, doc: DocumentModel, id: string | undefined): MdxJsxFlowElement {
   const width = Math.max(1, ...t.rows.map((r) => r.length));
   const row = (cells: Inline[][], header: boolean): MdxJsxFlowElement =>
     flowEl(
@@ -141,7 +141,7 @@ function tableNode(t: Table, doc: DocumentModel): MdxJsxFlowElement {
   if (caption) parts.push(paragraph([textEl('caption', {}, caption)]));
   if (head.length > 0) parts.push(flowEl('thead', {}, head.map((r) => row(r, true))));
   if (body.length > 0) parts.push(flowEl('tbody', {}, body.map((r) => row(r, false))));
-  return flowEl('div', { class: 'table-scroll', role: 'region', 'aria-label': name, tabindex: '0' }, [flowEl('table', {}, parts)]);
+  return flowEl('div', { ...(id ? { id } : {}), class: 'table-scroll', role: 'region', 'aria-label': name, tabindex: '0' }, [flowEl('table', {}, parts)]);
 }
 
 function provisionNode(p: Provision, depth: number, doc: DocumentModel): MdxJsxFlowElement {
