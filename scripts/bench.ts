@@ -7,7 +7,7 @@
  *   node scripts/bench.ts [--n 500] [--engine satteri|unified|both]
  *                         [--query "nông thôn"] [--d-query "dang bo"] [--no-browser] [--keep]
  *                         [--workdir <dir>] [--json <file>] [--seed <n>]
- *                         [--real-runs 5] [--no-real] [--real-only]
+ *                         [--real-runs 5] [--no-real] [--real-only] [--bases <file,file,...>]
  *
  * First, the conversion alone on the real corpus (content/sources, in-process,
  * warm: documents/s, MB/s, the slowest documents; scripts/build/bench-convert.ts,
@@ -16,7 +16,8 @@
  * The synthetic archive varies the real sources of content/sources that the
  * converter reads today (see scripts/build/synthetic.ts), with its own empty
  * aliases and published-URL register; everything is built in a temporary
- * folder, never into dist/. The convert stage's figures include documents/s
+ * folder, never into dist/. `--bases` varies only the named files of
+ * content/sources (a fixed mix, for figures comparable across reader changes). The convert stage's figures include documents/s
  * and MB/s of source text. `--engine unified` renders Markdown/MDX with the unified
  * (remark/rehype) pipeline plus rehype-slug instead of Astro's default Sätteri,
  * for the comparison in docs/decisions/0102-markdown-engine.md; it needs
@@ -65,7 +66,7 @@ interface EngineRun {
 
 function usage(): never {
   console.error(
-    'usage: node scripts/bench.ts [--n 500] [--engine satteri|unified|both] [--query "nông thôn"] [--d-query "dang bo"] [--no-browser] [--keep] [--workdir <dir>] [--json <file>] [--seed <n>] [--real-runs 5] [--no-real] [--real-only]',
+    'usage: node scripts/bench.ts [--n 500] [--engine satteri|unified|both] [--query "nông thôn"] [--d-query "dang bo"] [--no-browser] [--keep] [--workdir <dir>] [--json <file>] [--seed <n>] [--real-runs 5] [--no-real] [--real-only] [--bases <file,file,...>]',
   );
   process.exit(2);
 }
@@ -296,6 +297,7 @@ async function main(): Promise<number> {
         'real-runs': { type: 'string', default: '5' },
         'no-real': { type: 'boolean', default: false },
         'real-only': { type: 'boolean', default: false },
+        bases: { type: 'string' },
       },
       strict: true,
     }));
@@ -348,7 +350,13 @@ async function main(): Promise<number> {
   console.log(`bench: making ${count} synthetic documents in ${contentDir}`);
   let synthetic: SyntheticSummary;
   try {
-    synthetic = makeSyntheticArchive({ contentDir: join(PROJECT_ROOT, 'content'), outDir: contentDir, count, seed: Number(values.seed) });
+    synthetic = makeSyntheticArchive({
+      contentDir: join(PROJECT_ROOT, 'content'),
+      outDir: contentDir,
+      count,
+      seed: Number(values.seed),
+      sources: values.bases?.split(',').map((name) => name.trim()).filter(Boolean),
+    });
   } catch (error) {
     console.error(`bench: ${(error as Error).message}`);
     cleanup();

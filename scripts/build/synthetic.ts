@@ -185,6 +185,8 @@ export function makeSyntheticArchive(options: SyntheticOptions): SyntheticSummar
         .filter((name) => name.endsWith('.txt') && (options.sources === undefined || options.sources.includes(name)))
         .sort()
     : [];
+  const missing = (options.sources ?? []).filter((name) => !names.includes(name));
+  if (missing.length > 0) throw new Error(`not .txt files of ${sourcesDir}: ${missing.join(', ')}`);
   if (names.length === 0) throw new Error(`no .txt sources in ${sourcesDir}`);
 
   const catalogDoc = readYamlRecord(join(contentDir, 'catalog.yaml'));
