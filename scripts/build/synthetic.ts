@@ -18,7 +18,8 @@
  *   with a number in their header are copied: the converter holds back a
  *   document whose number is unknown when its text is nearly the same as
  *   another's of the same issuer and year (a second copy, ADR 1004), which a
- *   varied copy is. Only when no readable source has a header number are the
+ *   varied copy may well be (how alike depends on the variation, not on
+ *   anything the bench controls). Only when no readable source has a header number are the
  *   others copied, with a new permanent key in the catalog (the bench then
  *   reports how many the converter held back).
  * - Its body text is varied so that documents differ: in the middle of the
