@@ -67,8 +67,8 @@ export interface SyntheticSummary {
 type CatalogRecord = Record<string, unknown> & { source: string };
 type CorrectionRecord = Record<string, unknown> & { source: string };
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
+/** mulberry32: small, fast, deterministic (also used by tests that make documents). */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

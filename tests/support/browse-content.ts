@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renumberHeader, varyText } from '../../scripts/build/synthetic.ts';
+import { prng, renumberHeader, varyText } from '../../scripts/build/synthetic.ts';
 import type { TempContent } from './temp-content.ts';
 
 export const SYNTHETIC_BASE = '002_69de05d7962fd3a5.txt';
@@ -21,25 +21,13 @@ export const SYNTHETIC_PROVINCES: Array<[string, string]> = [
   ['TRÀ VINH', 'Trà Vinh'],
 ];
 
-/** A small deterministic generator for varyText (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Add `perProvince` synthetic documents of each SYNTHETIC_PROVINCES issuer to
  * the copy; returns their file names.
  */
 export function addSyntheticProvinces(content: TempContent, perProvince: number): string[] {
   const base = readFileSync(join(content.dir, 'sources', SYNTHETIC_BASE), 'utf8');
-  const rnd = random(1008);
+  const rnd = prng(1008);
   const names: string[] = [];
   SYNTHETIC_PROVINCES.forEach(([upper, place], p) => {
     for (let i = 0; i < perProvince; i++) {

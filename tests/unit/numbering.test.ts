@@ -15,6 +15,7 @@ import { buildOutline } from '../../scripts/pipeline/04-structure/outline.ts';
 import { parseMarker } from '../../scripts/pipeline/04-structure/markers.ts';
 import { structure } from '../../scripts/pipeline/04-structure/index.ts';
 import type { Inline, Provision } from '../../scripts/lib/model.ts';
+import { find, ids } from '../support/provisions.ts';
 
 const SOURCES = 'content/sources';
 
@@ -38,15 +39,6 @@ function outlineOf(prefix: string, from: RegExp, to: RegExp | null) {
   return buildOutline(cut(lines, from, to), wrapWidth);
 }
 
-const ids = (ps: Provision[]): string[] => ps.flatMap((p) => [p.id, ...ids(p.children)]);
-const find = (ps: Provision[], id: string): Provision | undefined => {
-  for (const p of ps) {
-    if (p.id === id) return p;
-    const c = find(p.children, id);
-    if (c) return c;
-  }
-  return undefined;
-};
 const inline = (c: Inline[]): string => c.map((n) => (n.kind === 'text' ? n.text : '')).join('');
 const blocksText = (p: Provision | undefined): string[] => (p ? p.blocks.map((b) => ('content' in b ? inline(b.content) : '')) : []);
 const range = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => `dieu-${from + i}`);

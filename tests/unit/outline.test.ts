@@ -5,21 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentModel, Provision } from '../../scripts/lib/model.ts';
 import { isFirstFive, loadShippedDocuments } from '../support/shipped.ts';
+import { find, ids } from '../support/provisions.ts';
 
 const docs = await loadShippedDocuments();
 const bySource = (name: string): DocumentModel => {
   const d = docs.find((x) => isFirstFive(x.sourceFile) && x.sourceFile.startsWith(name));
   if (!d) throw new Error(`no document for ${name}`);
   return d;
-};
-const ids = (ps: Provision[]): string[] => ps.flatMap((p) => [p.id, ...ids(p.children)]);
-const find = (ps: Provision[], id: string): Provision | undefined => {
-  for (const p of ps) {
-    if (p.id === id) return p;
-    const c = find(p.children, id);
-    if (c) return c;
-  }
-  return undefined;
 };
 const text = (p: Provision | undefined): string =>
   p ? [...p.heading, ...p.blocks.flatMap((b) => ('content' in b ? b.content : []))].map((c) => ('text' in c ? c.text : c.kind === 'target' ? c.label : c.kind === 'correction' ? c.corrected : '')).join('') : '';
