@@ -26,8 +26,15 @@ const SEGMENT = '[a-z0-9]+(?:-[a-z0-9]+)*';
 export const DOCUMENT_PATH = new RegExp(`^/van-ban/${SEGMENT}/${SEGMENT}/${SEGMENT}/$`);
 /** A cited-document page: /tham-chieu/<issuer>/<key>/. */
 export const CITED_PATH = new RegExp(`^/tham-chieu/${SEGMENT}/${SEGMENT}/$`);
-/** A provision's fragment id: "II.3.a", "dieu-1.2", "can-cu", "I.2.ct-3" (docs/decisions/0002). */
-export const FRAGMENT_ID = /^[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*$/;
+/**
+ * A provision's fragment id: "II.3.a", "dieu-1.2", "can-cu", "I.2.ct-3"
+ * (docs/decisions/0002), or a heading, annex or table slug joined to its
+ * prefix with dots. Slugs are github-slugger's (ADR 1002), which keeps every
+ * hyphen and underscore: "kinh tế - kỹ thuật" -> "kinh-te---ky-thuat", a title
+ * ending in " -" -> "...-". Dot-separated non-empty parts of ASCII letters,
+ * digits, "-" and "_": every id the converter makes, safe in a URL unescaped.
+ */
+export const FRAGMENT_ID = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
 
 /** A document's page: documentPath("tinh-uy-quang-ninh", 2017, "09-nq-tu") -> "/van-ban/tinh-uy-quang-ninh/2017/09-nq-tu/". */
 export function documentPath(issuerSlug: string, year: number | string, last: string): string {

@@ -12,7 +12,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkPermanence, formatFailure, publishedLines } from './permanence.ts';
-import { formatRegister, readUrlInputs } from './register.ts';
+import { formatRegister, parseRegister, readUrlInputs } from './register.ts';
 import { scanDist } from './scan-dist.ts';
 
 function main(): number {
@@ -42,6 +42,12 @@ function main(): number {
   const before = new Set(register.entries.map((e) => e.line));
   const added = publishedLines(scan).filter((line) => !before.has(line));
   const text = formatRegister([...before, ...added]);
+  // Never write a register that the next build's check would reject as malformed.
+  const unreadable = parseRegister(text, register.file).problems;
+  if (unreadable.length > 0) {
+    console.error(`urls:accept: this build has URLs the register cannot hold (nothing was written):\n  ${unreadable.join('\n  ')}`);
+    return 1;
+  }
   const previous = existsSync(register.file) ? readFileSync(register.file, 'utf8') : null;
   if (previous === text) {
     console.log(`urls:accept: ${register.file} is up to date (${before.size} lines)`);

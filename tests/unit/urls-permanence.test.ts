@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { AliasesError, aliasProblems, parseAliases, relativeUrl, type Aliases } from '../../scripts/urls/aliases.ts';
 import { checkPermanence, formatFailure, publishedLines } from '../../scripts/urls/permanence.ts';
 import { formatRegister, parseRegister, REGISTER_HEADER } from '../../scripts/urls/register.ts';
+import { AsciiSlugger } from '../../scripts/lib/slug.ts';
 import { resolveSitePath, scanPage, type DistScan, type ScannedDocument } from '../../scripts/urls/scan-dist.ts';
 
 const OLD = '/van-ban/thanh-uy-ha-long/2020/nq-chua-ro-so-1/';
@@ -45,6 +46,28 @@ describe('register file', () => {
     expect(entries.map((e) => e.line)).toEqual([NQ09, `${NQ09}#I.2.ct-3`]);
     expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/^reg\.txt:4: "\/van-ban\/x\/"/);
+  });
+});
+
+describe('register file holds every fragment the converter makes', () => {
+  it('slugs keep github-slugger\'s repeated and trailing hyphens (real annex headings, ADR 1002)', () => {
+    // Lines of two real sources that become annex-level headings: "kinh tế - kỹ thuật" and a title ending in "…".
+    const line = (file: string, start: string) =>
+      readFileSync(`content/sources/${file}`, 'utf8').split('\n').map((l) => l.replace(/^#+\s*/, '').trim()).find((l) => l.startsWith(start))!;
+    const slugger = new AsciiSlugger();
+    const ids = [
+      slugger.slug(line('123_hanoi_vanbangoc_qd_08_2025_llm_md.txt', 'A. PHẠM VI ĐIỀU CHỈNH')),
+      slugger.slug(line('116_hanoi_vanbangoc_qd_40_2025_pdftext.txt', 'TM. UBND XÃ')),
+      slugger.slug(line('116_hanoi_vanbangoc_qd_40_2025_pdftext.txt', 'TM. UBND XÃ')),
+    ];
+    expect(ids).toEqual(['a-pham-vi-dieu-chinh-doi-tuong-ap-dung-dinh-muc-kinh-te---ky-thuat', 'tm-ubnd-xa-phuong-', 'tm-ubnd-xa-phuong--1']);
+    const lines = ids.map((id) => `${NQ09}#phu-luc.${id}`);
+    // What urls:accept writes, the build's check reads back.
+    const { entries, problems } = parseRegister(formatRegister(lines), 'reg.txt');
+    expect(problems).toEqual([]);
+    expect(entries.map((e) => e.fragment)).toEqual(ids.map((id) => `phu-luc.${id}`).sort());
+    // Still not a fragment: empty parts, characters a URL would escape.
+    expect(parseRegister([`${NQ09}#phu-luc..a`, `${NQ09}#.a`, `${NQ09}#a b`, `${NQ09}#quyết`].join('\n'), 'reg.txt').problems).toHaveLength(4);
   });
 });
 
