@@ -118,7 +118,9 @@ export function resolveCopies(docs: DocumentModel[], textOf: (doc: DocumentModel
   const groups = new Map<string, DocumentModel[]>();
   for (const d of docs) {
     const key = `${d.meta.issuer.value?.slug ?? ''}|${d.meta.year.value ?? ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), d]);
+    const group = groups.get(key);
+    if (group) group.push(d);
+    else groups.set(key, [d]);
   }
   const kept: DocumentModel[] = [];
   for (const group of [...groups.values()]) {

@@ -38,7 +38,7 @@ export function readDocument({ file, bytes, catalog, corrections }: ReadInput): 
     corrections,
   );
   const { meta, issues: metaIssues } = resolveMetadata(reading.facts, catalog);
-  const { id, url, provisional } = identityOf(meta, catalog, file, textDigest(decoded.text));
+  const { id, url, provisional } = identityOf(meta, catalog, file, () => textDigest(decoded.text));
   const quality: QualityIssue[] = [
     ...decoded.warnings.map((w): QualityIssue => ({ kind: 'note', message: w })),
     ...normaliseNotes(norm),

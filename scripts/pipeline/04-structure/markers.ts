@@ -1,11 +1,11 @@
 /**
  * Numbering markers at the start of a line: "Chương I", "Mục 1", "Điều 1.",
  * "II-", "3.", "2.2.1.", "a)", "- ". The patterns are the numbering rules
- * (numbering-rules.ts). Recognising a marker says nothing yet about whether
+ * (format-rules/numbering.ts). Recognising a marker says nothing yet about whether
  * it is one: the outline builder checks that the numbering continues (outline.ts).
  */
 import { romanToInt } from '../../lib/roman.ts';
-import { CONTAINERS, NUMBERING, ORDINALS, POINT_LETTERS, type MarkerType } from './numbering-rules.ts';
+import { CONTAINERS, NUMBERING, ORDINALS, POINT_LETTERS, type MarkerType } from '../../lib/format-rules/numbering.ts';
 
 export { POINT_LETTERS, type MarkerType };
 

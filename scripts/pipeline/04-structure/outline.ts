@@ -6,7 +6,7 @@
  * Provision ids (the citable fragments, part of the public URL contract):
  * numbering path joined with dots, roman parts upper case, articles "dieu-N",
  * points as letters: "I", "II.3", "II.2.1", "dieu-1.2", "dieu-1.2.a"; the
- * normative levels "phan-1", "chuong-I", "chuong-I.muc-1" (numbering-rules.ts).
+ * normative levels "phan-1", "chuong-I", "chuong-I.muc-1" (format-rules/numbering.ts).
  *
  * Text an amending document quotes ("Điều 1. Sửa đổi khoản 2 Điều 5 như sau:"
  * then "“2. ...”") is text of the amending provision, never numbering.
@@ -14,7 +14,7 @@
 import type { Line } from '../02-normalise/index.ts';
 import type { Block, Provision, ProvisionKind, QualityIssue } from '../../lib/model.ts';
 import { parseMarker, POINT_LETTERS, type Marker, type MarkerType } from './markers.ts';
-import { BLOCKQUOTE, CONTAINERS, ID_WORD, NUMBERING, QUOTE_INTRO, QUOTE_MAX_LINES, QUOTE_OPEN, RULE } from './numbering-rules.ts';
+import { BLOCKQUOTE, CONTAINERS, ID_WORD, NUMBERING, QUOTE_INTRO, QUOTE_MAX_LINES, QUOTE_OPEN, RULE } from '../../lib/format-rules/numbering.ts';
 import { continuesParagraph, dangles, endsSentence, isFullLine, joinLines, startsLowercase } from './paragraphs.ts';
 import { appendTableLine, isTableLine } from './table-blocks.ts';
 
@@ -83,7 +83,7 @@ function isCapitals(text: string): boolean {
   return letters.length >= 2 && lower.length <= letters.length * 0.1;
 }
 
-/** Kind of provision a marker opens (numbering-rules.ts); an arabic number's depends on its parent. */
+/** Kind of provision a marker opens (format-rules/numbering.ts); an arabic number's depends on its parent. */
 function kindFor(type: MarkerType, parent: Level | undefined): ProvisionKind {
   if (type !== 'arabic') return RULE[type].kind;
   return parent?.type === 'article' ? 'clause' : parent?.type === 'arabic' || parent?.type === 'dotted' ? 'subsection' : 'section';
@@ -118,7 +118,7 @@ const RULE_LINE = /^-{3,}$/;
 
 const CONTAINER_KINDS: ProvisionKind[] = CONTAINERS.map((t) => RULE[t].kind);
 
-/** Levels that may hold a level directly (numbering-rules.ts, "contains"). */
+/** Levels that may hold a level directly (format-rules/numbering.ts, "contains"). */
 const HOLDERS = new Map<MarkerType, MarkerType[]>(
   NUMBERING.map((r) => [r.type, NUMBERING.filter((h) => CONTAINERS.includes(h.type) && h.contains.includes(r.type)).map((h) => h.type)]),
 );
@@ -180,7 +180,7 @@ function quotationEnd(lines: Line[], start: number): number | null {
  * a line ending in ":" ("... như sau:") or right after another quotation, up
  * to its closing quote; or a markdown blockquote run ("> ...") there. A
  * quotation that does not close, or holds the document's next article
- * unquoted, is none (numbering-rules.ts).
+ * unquoted, is none (format-rules/numbering.ts).
  */
 function quotations(lines: Line[]): { quoted: boolean[]; starts: boolean[] } {
   const quoted: boolean[] = lines.map(() => false);
@@ -229,7 +229,7 @@ const unquoted = (text: string): string => text.replace(/^(?:>\s*)?[“"]?/, '')
 export function buildOutline(sourceLines: Line[], wrapWidth: number): OutlineResult {
   const lines = rejoinSplitArticles(sourceLines);
   const { quoted, starts } = quotations(lines);
-  /** Last number of each level numbered through the whole document (numbering-rules.ts, sequence). */
+  /** Last number of each level numbered through the whole document (format-rules/numbering.ts, sequence). */
   const documentLast = new Map<MarkerType, number>();
   const intro: Block[] = [];
   const top: Provision[] = [];

@@ -117,7 +117,7 @@ export function textDigest(text: string): string {
  * else a provisional key derived from its known facts and text.
  * An identity without issuer or year cannot be made: the document is held back.
  */
-export function identityOf(meta: DocumentMetadata, entry: CatalogEntry | undefined, file: string, digest: string): Identity {
+export function identityOf(meta: DocumentMetadata, entry: CatalogEntry | undefined, file: string, digest: () => string): Identity {
   const issuer = meta.issuer.value;
   if (!issuer) throw new IdentityError(file, 'issuer unknown: the header names none; add "issuer: { value: ..., source: ... }" for this file to content/catalog.yaml');
   const year = meta.year.value;
@@ -130,7 +130,8 @@ export function identityOf(meta: DocumentMetadata, entry: CatalogEntry | undefin
   } else if (entry?.key) {
     last = entry.key;
   } else {
-    last = provisionalKey(meta, digest);
+    // Hashing the whole text costs: only for the documents that need it.
+    last = provisionalKey(meta, digest());
     provisional = true;
   }
   const segments = [issuer.slug, String(year), last];

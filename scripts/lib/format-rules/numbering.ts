@@ -21,7 +21,7 @@
  * Where the sources say nothing (e.g. "Điều 4:" with a colon, "Điều 1. –"),
  * the variant is read because real documents write it (content/sources).
  */
-import type { ProvisionKind } from '../../lib/model.ts';
+import type { ProvisionKind } from '../model.ts';
 
 export type MarkerType =
   | 'volume' // Phần
