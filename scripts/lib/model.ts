@@ -143,6 +143,11 @@ export interface Footnote {
 /** Lines of the header and closing, kept verbatim (normalised) for display. */
 export interface Segments {
   header: string[];
+  /**
+   * Indexes of header lines that are placeholders of a lost header table
+   * (`<jsontable name="bang_0"> </jsontable>` of a web copy): shown as a gap.
+   */
+  headerGaps?: number[];
   closingLines: string[];
 }
 

@@ -63,7 +63,11 @@ export function readDocument({ file, bytes, catalog, corrections }: ReadInput): 
     sourceFile: file,
     sourceSha256: createHash('sha256').update(bytes).digest('hex'),
     meta,
-    segments: { header: seg.header.map((l) => l.text), closingLines: [] },
+    segments: {
+      header: seg.header.map((l) => l.text),
+      headerGaps: seg.header.flatMap((l, i) => (l.gap ? [i] : [])),
+      closingLines: [],
+    },
     provisions,
     footnotes: [],
     citations: [],

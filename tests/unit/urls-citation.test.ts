@@ -17,7 +17,7 @@ import {
 } from '../../scripts/lib/citation-text.ts';
 import { addProvisionTools, labelledIds, toolIds } from '../../src/lib/provision-tools.ts';
 import { inlineScript, jsonForScript } from '../../src/lib/json-script.ts';
-import { loadShippedDocuments } from '../support/shipped.ts';
+import { isFirstFive, loadShippedDocuments } from '../support/shipped.ts';
 
 const URL_09 = 'https://luu-tru.example.org/van-ban/tinh-uy-quang-ninh/2017/09-nq-tu/';
 const URL_205 = 'https://luu-tru.example.org/van-ban/hdnd-tinh-quang-ninh/2024/205-nq-hdnd/';
@@ -32,7 +32,7 @@ function toc(provisions: Provision[], depth = 0): TocEntry[] {
 
 let docs: Map<string, DocumentModel>;
 beforeAll(async () => {
-  docs = new Map((await loadShippedDocuments()).map((d) => [d.sourceFile.slice(0, 3), d]));
+  docs = new Map((await loadShippedDocuments()).filter((d) => isFirstFive(d.sourceFile)).map((d) => [d.sourceFile.slice(0, 3), d]));
 });
 const doc = (n: string) => {
   const d = docs.get(n);

@@ -92,6 +92,8 @@ function blockNode(b: Block, doc: DocumentModel, prefix: PhrasingContent[] = [])
 
 /** What a reader sees where the source lost a table (a `<jsontable>` placeholder). */
 export const GAP_TEXT = '[Bảng bị mất: bản nguồn không còn nội dung của bảng ở chỗ này]';
+/** A web copy that lost its header table (issuer, number, place and date): ADR 1001. */
+export const HEADER_GAP_TEXT = '[Phần đầu văn bản (cơ quan ban hành, số ký hiệu, địa danh và ngày) bị mất trong bản nguồn]';
 
 /** Tables of a document numbered 1, 2, … in reading order, for their accessible names. */
 const tableNumbers = new WeakMap<DocumentModel, Map<Table, number>>();
@@ -121,6 +123,9 @@ function tableNumber(doc: DocumentModel, table: Table): number {
  * last cell spans the remaining columns, so the grid stays aligned. Each cell
  * is one line of JSX, so its text is phrasing, escaped like a paragraph's.
  */
+/** Characters from which a cell is prose rather than a figure or a label. */
+const PROSE_CELL = 40;
+
 function tableNode(t: Table, doc: DocumentModel, id: string | undefined): MdxJsxFlowElement {
   const width = Math.max(1, ...t.rows.map((r) => r.length));
   const row = (cells: Inline[][], header: boolean): MdxJsxFlowElement =>
@@ -129,6 +134,8 @@ function tableNode(t: Table, doc: DocumentModel, id: string | undefined): MdxJsx
       {},
       cells.map((cell, i) => {
         const attrs: Attrs = header ? { scope: 'col' } : {};
+        // A cell of prose gets a readable minimum width (src/styles/global.css).
+        if (inlineText(cell).length > PROSE_CELL) attrs.class = 'prose';
         if (i === cells.length - 1 && cells.length < width) attrs.colspan = String(width - cells.length + 1);
         return paragraph([textEl(header ? 'th' : 'td', attrs, phrasing(cell, doc))]);
       }),
@@ -166,7 +173,16 @@ function provisionNode(p: Provision, depth: number, doc: DocumentModel): MdxJsxF
 export function toMdxTree(doc: DocumentModel): Root {
   const children: RootContent[] = [];
   if (doc.segments.header.length > 0) {
-    children.push(flowEl('div', { class: 'source-header', id: 'dau-van-ban' }, doc.segments.header.map((t) => paragraph([{ type: 'text', value: t }]))));
+    const gaps = new Set(doc.segments.headerGaps ?? []);
+    children.push(
+      flowEl(
+        'div',
+        { class: 'source-header', id: 'dau-van-ban' },
+        doc.segments.header.map((t, i) =>
+          gaps.has(i) ? paragraph([textEl('span', { class: 'gap', role: 'note', title: t }, [{ type: 'text', value: HEADER_GAP_TEXT }])]) : paragraph([{ type: 'text', value: t }]),
+        ),
+      ),
+    );
   }
   for (const p of doc.provisions) children.push(provisionNode(p, 0, doc));
   if (doc.footnotes.length > 0) {
