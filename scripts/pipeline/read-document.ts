@@ -3,13 +3,13 @@
  * order. Each step is a module of its own under scripts/pipeline/NN-*.
  */
 import { createHash } from 'node:crypto';
-import type { DocumentModel, QualityIssue } from '../lib/model.ts';
+import type { DocumentModel, QualityIssue, Segments } from '../lib/model.ts';
 import { decodeSource } from './01-decode/index.ts';
 import { normalise } from './02-normalise/index.ts';
 import { normaliseNotes } from './02-normalise/notes.ts';
 import { segment } from './03-segment/index.ts';
 import { structure } from './04-structure/index.ts';
-import { readHeader, type HeaderReading, type HeaderSources, type TextFacts } from './05-metadata/header.ts';
+import { columnsOf, readHeader, type HeaderReading, type HeaderSources, type TextFacts } from './05-metadata/header.ts';
 import type { Line } from './02-normalise/index.ts';
 import { identityOf, resolveMetadata, textDigest } from './05-metadata/index.ts';
 import type { CatalogEntry } from './05-metadata/catalog.ts';
@@ -63,11 +63,7 @@ export function readDocument({ file, bytes, catalog, corrections }: ReadInput): 
     sourceFile: file,
     sourceSha256: createHash('sha256').update(bytes).digest('hex'),
     meta,
-    segments: {
-      header: seg.header.map((l) => l.text),
-      headerGaps: seg.header.flatMap((l, i) => (l.gap ? [i] : [])),
-      closingLines: [],
-    },
+    segments: headerSegments(seg.header),
     provisions,
     footnotes: [],
     citations: [],
@@ -92,4 +88,20 @@ function readCorrectedHeader(src: HeaderSources, corrections: Correction[]): Hea
     if (before !== JSON.stringify(fixed.facts[key].value)) fixed.facts[key].note = `theo đính chính của biên tập; nguyên văn: ${before}`;
   }
   return fixed;
+}
+
+/**
+ * The header's lines as shown: a header that arrived as a table (columns side
+ * by side) is shown column by column, the issuer's column first, as it is
+ * read; a lost header table is a gap.
+ */
+function headerSegments(header: Line[]): Segments {
+  const lines: string[] = [];
+  const headerGaps: number[] = [];
+  for (const l of header) {
+    if (l.gap) headerGaps.push(lines.length);
+    if (l.table) lines.push(...columnsOf(l));
+    else lines.push(l.text);
+  }
+  return { header: lines, headerGaps, closingLines: [] };
 }

@@ -87,7 +87,8 @@ export function stripMarkup(raw: string): { text: string; emphasised: boolean } 
   // Emphasis spanning two lines ("**T/M THÀNH ỦY" / "BÍ THƯ**") leaves one unpaired run.
   if (text !== '*') {
     const before = text;
-    text = text.replace(/^\*{2,3}(?=\S)/, '').replace(/(?<=\S)\*{2,3}$/, '');
+    // Italic over two lines ("*Căn cứ ... quyền" / "địa phương ...;*") leaves a single star before a letter or after the text.
+    text = text.replace(/^\*{2,3}(?=\S)|^\*(?=\p{L})/u, '').replace(/(?<=\S)\*{1,3}$/, '');
     if (text !== before) emphasised = true;
   }
   return { text: text.trim(), emphasised };

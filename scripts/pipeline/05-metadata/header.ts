@@ -105,7 +105,7 @@ function cut(text: string): Piece[] {
 }
 
 /** A header table (columns side by side) read column by column: the left column is the issuer's. */
-function columnsOf(line: Line): string[] {
+export function columnsOf(line: Line): string[] {
   const rows = line.table?.rows ?? [];
   const width = Math.max(0, ...rows.map((r) => r.length));
   const out: string[] = [];
