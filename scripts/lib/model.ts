@@ -191,7 +191,36 @@ export interface CitedIdentity {
 }
 
 /** A citation of another document, recognised in the text (cross-links work). */
+/**
+ * What a citing provision does to the cited document, read from the words
+ * around the citation (ADR 1301). `mention` is the default: ambiguous wording
+ * stays a mention (a wrong relation is worse than none).
+ */
+export type RelationType =
+  | 'basis' // căn cứ: a legal basis in the preamble
+  | 'amends' // sửa đổi, bổ sung
+  | 'replaces' // thay thế
+  | 'repeals' // bãi bỏ (wholly, or the provisions named)
+  | 'implements' // hướng dẫn, quy định chi tiết (thi hành)
+  | 'mention'; // dẫn chiếu
+
+export interface Relation {
+  type: RelationType;
+  /**
+   * The provisions of the cited document concerned, as written ("khoản 2
+   * Điều 5") and as ids of that document when they can be named ("dieu-5.2");
+   * empty = the whole document (for amends: "some provisions", unnamed).
+   */
+  provisions: Array<{ text: string; id: string | null }>;
+  /** True when the wording says only part ("bãi bỏ một phần", "một số điều"). */
+  partial: boolean;
+  /** The words that decided it ("bãi bỏ", "sửa đổi, bổ sung"), shown to readers. */
+  evidence: string;
+}
+
 export interface Citation {
+  /** What the citing provision does to the cited document (filled by the relations step). */
+  relation?: Relation;
   /** The citation as written in the source. */
   text: string;
   /** Id of the provision that contains it ("chu-thich" for footnotes). */
@@ -231,10 +260,47 @@ export interface DocumentModel {
   /** Hex SHA-256 of the source bytes: ties output to input. */
   sourceSha256: string;
   meta: DocumentMetadata;
+  /**
+   * When the document takes effect, as its text says ("có hiệu lực từ ngày
+   * 01 tháng 01 năm 2018", "... kể từ ngày ký"): the date when it can be
+   * known, with its origin; `words` is the sentence's wording (ADR 1301).
+   */
+  effect?: { date: Fact<string>; fromSigning: boolean; words: string; provision: string | null };
+  /**
+   * Status as far as the archive's own documents show (07-link, ADR 1301):
+   * what later archive documents did to this one.
+   */
+  status?: DocumentStatus;
   segments: Segments;
   /** The provision tree: preamble, body provisions, recipients, signature. */
   provisions: Provision[];
   footnotes: Footnote[];
   citations: Citation[];
   quality: QualityIssue[];
+}
+
+/** One change a later archive document made to this one. */
+export interface StatusChange {
+  type: Exclude<RelationType, 'basis' | 'implements' | 'mention'>;
+  /** The changing document: archive id, URL, and the provision that does it. */
+  by: string;
+  byUrl: string;
+  byProvision: string;
+  /** Link to the provision that does it ("/van-ban/.../#dieu-1"). */
+  href: string;
+  /** Its date of effect, else its date of issue, when known. */
+  date: string | null;
+  provisions: Array<{ text: string; id: string | null }>;
+  partial: boolean;
+}
+
+export interface DocumentStatus {
+  /**
+   * in-force: the archive holds no change to it (and no reason to doubt);
+   * amended / replaced / repealed / partly-repealed: a later archive document
+   * says so; unknown: the archive cannot tell (no effect date, or nothing
+   * known). Never invented: it reflects only the archive's documents.
+   */
+  state: 'in-force' | 'amended' | 'replaced' | 'repealed' | 'partly-repealed' | 'unknown';
+  changes: StatusChange[];
 }
