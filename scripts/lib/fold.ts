@@ -84,3 +84,13 @@ export function toneInsensitivePattern(words: string): string {
     })
     .join('');
 }
+
+/**
+ * Is the text written in capitals (a header's names, the type, a chapter's
+ * name)? Its letters, at least two, are all upper case; digits and marks
+ * do not count.
+ */
+export function isUpperCase(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toLocaleUpperCase('vi');
+}

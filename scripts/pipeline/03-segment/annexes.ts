@@ -12,6 +12,7 @@
 import type { Line } from '../02-normalise/index.ts';
 import { isZone } from '../../lib/format-rules/header-zones.ts';
 import { isHeaderMaterial, isNameLine } from './front.ts';
+import { isUpperCase } from '../../lib/fold.ts';
 
 export interface Annex {
   /** The title lines: "PHỤ LỤC I", its name, "(Kèm theo ...)". */
@@ -24,10 +25,6 @@ export interface Annex {
 /** How far below its title an annex names the document it belongs to (its name may wrap over lines). */
 const LINK_WITHIN = 8;
 
-function isUpper(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 2 && letters === letters.toLocaleUpperCase('vi');
-}
 
 /** The link line under an annex title, after the annex's name (which may wrap over several lines). */
 function linkFollows(lines: Line[], i: number): number {
@@ -35,7 +32,7 @@ function linkFollows(lines: Line[], i: number): number {
     const t = (lines[j] as Line).text;
     if (isZone('annex-link', t)) return j;
     // The annex's name: short centred lines, no sentence, no numbering.
-    if (!isUpper(t) && (t.length > 90 || /[.;:]$/.test(t) || /^(?:\d+[.)]|Điều\s|Chương\s)/u.test(t))) return -1;
+    if (!isUpperCase(t) && (t.length > 90 || /[.;:]$/.test(t) || /^(?:\d+[.)]|Điều\s|Chương\s)/u.test(t))) return -1;
   }
   return -1;
 }
@@ -54,7 +51,7 @@ export function firstAnnex(lines: Line[], from: number): number {
   return -1;
 }
 
-/** Split the lines from the first annex title on into annexes; `before` holds the repeated header lines above it. */
+/** Split the lines from the first annex title on into annexes; the page header repeated above a title goes with its annex. */
 export function splitAnnexes(lines: Line[], start: number): { kept: Line[]; annexes: Annex[] } {
   // The page header repeated above the annex title stays with the annex.
   let headerFrom = start;

@@ -10,6 +10,7 @@ import type { Line } from '../02-normalise/index.ts';
 import { isZone } from '../../lib/format-rules/header-zones.ts';
 import { looksLikeBodyName } from '../../lib/issuers.ts';
 import { dangles } from '../04-structure/paragraphs.ts';
+import { isUpperCase } from '../../lib/fold.ts';
 
 /** Start of the body proper: an article, a roman part, a numbered section. */
 export const BODY_MARKER = /^(?:[IVXLC]+\s*[-.–]\s|\d+(?:\.\d+)*\s*[-.)]\s|Điều\s+(?:\d+|thứ)|Chương\s+[IVXLC\d]+|CHƯƠNG\s+[IVXLC\d]+|Phần\s+(?:thứ|[IVXLC\d])|PHẦN\s+)/u;
@@ -17,15 +18,11 @@ export const BODY_MARKER = /^(?:[IVXLC]+\s*[-.–]\s|\d+(?:\.\d+)*\s*[-.)]\s|Đi
 /** A front can be long (stamps, a gazette's heads, a wrapped title), not a page. */
 const FRONT_WINDOW = 45;
 
-function isUpper(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 2 && letters === letters.toLocaleUpperCase('vi');
-}
 
 /** A line of running prose: as long as a full wrapped line, or a long unwrapped paragraph. */
 function isProse(line: Line, wrapWidth: number): boolean {
   const limit = Number.isFinite(wrapWidth) ? wrapWidth * 0.75 : 160;
-  return line.text.length >= limit && !isUpper(line.text);
+  return line.text.length >= limit && !isUpperCase(line.text);
 }
 
 /** Lines that only a header holds, wherever they stand: used for the front and for a displaced header. */
@@ -40,13 +37,13 @@ export function isHeaderMaterial(line: Line): boolean {
     /^(?:\S+\s+)?[Ss]ố\s*[:.]?\s*[\d/]/u.test(t) ||
     isZone('rule', t) ||
     isZone('party-star', t) ||
-    (isUpper(t) && looksLikeBodyName(t))
+    (isUpperCase(t) && looksLikeBodyName(t))
   );
 }
 
 /** A short upper-case line that is not a signer's title: the second line of a wrapped body name ("THÀNH PHỐ HÀ NỘI"). */
 export function isNameLine(line: Line): boolean {
-  return isUpper(line.text) && line.text.length < 60 && !isZone('signature-title', line.text) && !isZone('signature-capacity', line.text);
+  return isUpperCase(line.text) && line.text.length < 60 && !isZone('signature-title', line.text) && !isZone('signature-capacity', line.text);
 }
 
 export interface Front {

@@ -24,6 +24,7 @@ import { isoDate, parseVietnameseDate } from '../../lib/vn-date.ts';
 import { isZone, zonePattern, type ZoneName } from '../../lib/format-rules/header-zones.ts';
 import { canonicalIssuer, isIncompleteBodyName, looksLikeBodyName } from '../../lib/issuers.ts';
 import { looksLikeName } from '../03-segment/index.ts';
+import { isUpperCase } from '../../lib/fold.ts';
 
 export interface TextFacts {
   type: Fact<DocTypeCode>;
@@ -73,10 +74,6 @@ interface Piece {
   match?: RegExpExecArray;
 }
 
-function isUpper(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 2 && letters === letters.toLocaleUpperCase('vi');
-}
 
 /** Cut one line into zone pieces; the text between zones stays as 'text' pieces. */
 function cut(text: string): Piece[] {
@@ -240,7 +237,7 @@ export function readHeader(src: HeaderSources): HeaderReading {
     }
     // Text pieces: the issuer before the type, the title and enacting line after it.
     if (typeAt < 0 || i < typeAt) {
-      if (isUpper(p.text)) issuerCandidates.push(p.text);
+      if (isUpperCase(p.text)) issuerCandidates.push(p.text);
       else if (typeAt < 0 && /^[Vv]ề\s/u.test(p.text)) titleParts.push(p.text); // a lost header keeps its title
       return;
     }
@@ -278,7 +275,7 @@ export function readHeader(src: HeaderSources): HeaderReading {
 function enactingStart(pieces: string[]): number | null {
   for (let k = 1; k <= Math.min(3, pieces.length - 1); k++) {
     const tail = pieces.slice(pieces.length - k);
-    if (!tail.every(isUpper)) break;
+    if (!tail.every(isUpperCase)) break;
     const text = tail.join(' ');
     if (canonicalIssuer(text) || canonicalIssuer(text.replace(ENACTING_CAPACITY, '').trim())) return pieces.length - k;
   }
