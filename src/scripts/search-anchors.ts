@@ -6,8 +6,13 @@
  * in (docs/decisions/0602-search-indexing-and-sub-results.md). The attribute
  * is not indexed as text; it adds the title to the page's search fragment.
  *
- * Only our own markup is read: the converter's section opening tags
- * (docs/decisions/0004); the source text is never parsed here.
+ * Also separates adjacent table cells by a line break (`separateTableCells`):
+ * Pagefind joins the text of `<th>a</th><th>b</th>` into one word ("SttLOẠI"),
+ * so a word at a cell's edge could not be found.
+ *
+ * Only our own markup is read: the converter's section opening tags and
+ * table cell tags (docs/decisions/0004); the source text is never parsed here
+ * (it is escaped, so no tag can come from it).
  */
 
 export interface AnchorTitleEntry {
@@ -53,4 +58,16 @@ export function addSearchTitles(html: string, toc: AnchorTitleEntry[]): string {
     if (!title || /\sdata-pagefind-title(?=[\s=]|$)/.test(attrs)) return tag;
     return `<section${attrs} data-pagefind-title="${escapeAttr(title)}">`;
   });
+}
+
+const ADJACENT_CELLS = /(<\/t[dh]>)(?=<t[dh][\s>])/g;
+
+/**
+ * Put a line break between a table cell's end and the next cell's start.
+ * Whitespace between cells changes nothing on screen (table layout ignores
+ * it) but is a word break for Pagefind, which otherwise indexes the last word
+ * of one cell and the first of the next as one word.
+ */
+export function separateTableCells(html: string): string {
+  return html.replace(ADJACENT_CELLS, '$1\n');
 }

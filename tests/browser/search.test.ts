@@ -6,7 +6,8 @@
  *
  * Expected rankings are derived from the built pages themselves (which
  * documents hold a phrase), so the tests say what the order must be, not a
- * copy of today's output.
+ * copy of today's output. The page shows results in batches ("Xem thêm kết
+ * quả"); tests about every document holding a phrase page through them all.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +27,8 @@ interface ShownResult {
   title: string;
   facts: string;
   badge: string | null;
-  subs: Array<{ href: string; label: string; excerpt: string; marks: string[] }>;
+  /** `runs`: each run of consecutive marked words of the excerpt, as written ("Đảng, Bộ"). */
+  subs: Array<{ href: string; label: string; excerpt: string; marks: string[]; runs: string[] }>;
   excerpt: string | null;
 }
 
@@ -52,6 +54,20 @@ async function shown(page: Page): Promise<{ status: string; results: ShownResult
         label: s.querySelector('a')?.textContent ?? '',
         excerpt: s.querySelector('.result__excerpt')?.textContent ?? '',
         marks: [...s.querySelectorAll('mark')].map((m) => m.textContent ?? ''),
+        runs: (() => {
+          // Words of an excerpt are joined by one space: marks separated by just that are one run.
+          const runs: string[] = [];
+          let run: string | null = null;
+          for (const node of s.querySelector('.result__excerpt')?.childNodes ?? []) {
+            if (node.nodeName === 'MARK') run = run === null ? (node.textContent ?? '') : `${run} ${node.textContent ?? ''}`;
+            else if (!(run !== null && node.nodeType === Node.TEXT_NODE && node.textContent === ' ')) {
+              if (run !== null) runs.push(run);
+              run = null;
+            }
+          }
+          if (run !== null) runs.push(run);
+          return runs;
+        })(),
       })),
       excerpt: li.querySelector(':scope > .result__excerpt')?.textContent ?? null,
     })),
@@ -63,8 +79,40 @@ async function search(q: string): Promise<{ page: Page; results: ShownResult[]; 
   return { ...(await shown(opened.page)), page: opened.page, problemList: opened.problemList };
 }
 
+/**
+ * What a reader sees by following "Xem thêm kết quả" until it goes: every
+ * result, in the order shown. The page shows a first batch only (PAGE_SIZE in
+ * src/scripts/search.ts); with 134 documents most queries have more, so a
+ * test about all the documents holding a phrase pages through them.
+ */
+async function showAll(page: Page): Promise<{ status: string; results: ShownResult[] }> {
+  const first = await shown(page);
+  const more = page.locator('#search-more');
+  while (await more.isVisible()) {
+    const before = await page.locator('#search-results > li').count();
+    await more.click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('#search-results > li').length > n && !(document.getElementById('search-more') as HTMLButtonElement).disabled,
+      before,
+    );
+  }
+  const all = await shown(page);
+  // Paging only adds: the first batch stays where it was, and the count the status gives is the count shown in the end.
+  expect(all.results.slice(0, first.results.length).map((r) => r.href)).toEqual(first.results.map((r) => r.href));
+  expect(all.status).toBe(first.status);
+  expect(all.status).toMatch(new RegExp(`^Tìm thấy ${all.results.length} văn bản`));
+  return { status: all.status, results: all.results };
+}
+
+async function searchAll(q: string): Promise<{ page: Page; results: ShownResult[]; status: string; problemList: () => string[] }> {
+  const opened = await site.open(`${SEARCH}?q=${encodeURIComponent(q)}`);
+  return { ...(await showAll(opened.page)), page: opened.page, problemList: opened.problemList };
+}
+
 /** Fold like the search does: no marks, đ -> d, lower case, letters and digits only. */
 const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 /** The document's text as indexed (the article minus what search ignores), as words. */
 function documentWords(url: string): string[] {
@@ -75,26 +123,33 @@ function documentWords(url: string): string[] {
     // Inline elements join their text to the words around them ("quả<a>Nghị" is one word, as in the source); blocks separate.
     .replace(/<\/?(a|span|ins|del|em|strong|b|i|mark|abbr|q|code)\b[^>]*>/g, '')
     .replace(/<[^>]+>/g, ' ')
-    .replace(/&[a-z]+;|&#\d+;/g, ' ');
+    // Entities are characters of the text, not word breaks ("&lt;jsontable" is one word).
+    .replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (_m, dec?: string, hex?: string, name?: string) =>
+      dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (ENTITIES[name!.toLowerCase()] ?? ' '));
   return text.split(/\s+/).filter(Boolean);
+}
+
+/**
+ * Words hold a phrase: consecutive words equal to the phrase's, marks folded (or as written when
+ * `exact`), punctuation ignored, as Pagefind's phrase search and the sub-results count it
+ * ("Trung ương Đảng, Bộ Tài chính" holds "đảng bộ").
+ */
+function holdsPhrase(words: string[], phrase: string, exact = false): boolean {
+  const norm = (w: string) => (exact ? w.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') : fold(w));
+  const want = phrase.split(' ').map(norm);
+  const have = words.map(norm);
+  for (let i = 0; i + want.length <= have.length; i++) if (want.every((w, j) => have[i + j] === w)) return true;
+  return false;
 }
 
 /** Documents whose text holds the phrase (marks folded, or as written when `exact`). */
 function documentsWith(phrase: string, exact = false): Set<string> {
-  const norm = (w: string) => (exact ? w.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') : fold(w));
-  const want = phrase.split(' ').map(norm);
-  const out = new Set<string>();
-  for (const doc of readDocumentsJson(site.distDir)) {
-    const words = documentWords(doc.url).map(norm);
-    for (let i = 0; i + want.length <= words.length; i++) {
-      if (want.every((w, j) => words[i + j] === w)) {
-        out.add(doc.url);
-        break;
-      }
-    }
-  }
-  return out;
+  return new Set(readDocumentsJson(site.distDir).filter((doc) => holdsPhrase(documentWords(doc.url), phrase, exact)).map((doc) => doc.url));
 }
+
+/** The first provision shown marks the phrase as one run of words (as written when `exact`). */
+const firstMarksPhrase = (r: ShownResult | undefined, phrase: string, exact = false) =>
+  (r?.subs[0]?.runs ?? []).some((run) => holdsPhrase(run.split(' '), phrase, exact));
 
 /** Every result whose document holds the phrase comes before any that does not. */
 function expectPhraseDocumentsFirst(results: ShownResult[], holders: Set<string>): void {
@@ -113,6 +168,28 @@ beforeAll(() => {
   // The ranked expectations below need documents to tell apart: make sure the shipped site has them.
   expect(readDocumentsJson(site.distDir).length).toBeGreaterThanOrEqual(5);
 });
+
+/** The document's name as its page's h1 gives it ("Quyết định (chưa rõ số)"), without the subject that follows. */
+function pageName(url: string): string {
+  const html = readFileSync(join(site.distDir, url, 'index.html'), 'utf8');
+  const h1 = /<h1 class="doc__title">(.*?)<\/h1>/s.exec(html)?.[1] ?? '';
+  return h1
+    .replace(/<span class="doc__subject">.*?<\/span>/s, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The outline's heading of each provision it lists, without its number ("" when it shows the number only). */
+function outlineHeadings(url: string): Map<string, string> {
+  const html = readFileSync(join(site.distDir, url, 'index.html'), 'utf8');
+  const nav = /<nav class="toc"[^>]*>(.*?)<\/nav>/s.exec(html)?.[1] ?? '';
+  const out = new Map<string, string>();
+  for (const m of nav.matchAll(/<a href="#([^"]+)">(.*?)<\/a>/gs)) {
+    out.set(decodeURIComponent(m[1]!), m[2]!.replace(/<span class="toc__label">.*?<\/span>/s, '').replace(/<[^>]+>/g, '').trim());
+  }
+  return out;
+}
 
 /** Pagefind's fragments (one per indexed page): gzip, then a 12-byte signature, then JSON. */
 function fragments(): Array<{ url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]>; anchors: Array<{ id: string; title?: string; element: string }> }> {
@@ -137,29 +214,39 @@ describe('search: what is indexed', () => {
       const words = documentWords(f.url).filter((w) => /[\p{L}\p{N}]/u.test(w));
       const indexedWords = f.content.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
       expect(indexedWords.length).toBe(words.length);
-      // Metadata shown in results and the filters come from attributes, not from indexed text.
-      expect(f.meta.title).toMatch(/^Nghị quyết/);
+      // Metadata shown in results and the filters come from attributes, not from indexed text. The
+      // archive holds resolutions, decisions, decrees, circulars…: the result title is the page's own
+      // name (its h1 without the subject), led by its own type name, which is also its type filter.
+      expect(f.meta.title).toBe(pageName(f.url));
+      expect(f.meta.type).toBeTruthy();
+      expect(f.meta.title?.startsWith(f.meta.type!)).toBe(true);
+      expect(f.filters.type).toEqual([f.meta.type]);
       expect(Object.keys(f.filters).sort()).toEqual(expect.arrayContaining(['issuer', 'type', 'year']));
-      // Provisions carry their heading from the outline for sub-results (data-pagefind-title); the few
-      // that the outline leaves out (deep levels) are named from their first words in the browser.
+      // Provisions carry their heading from the outline for sub-results (data-pagefind-title); those the
+      // outline leaves out (deep levels) or names by their number only are named in the browser. (Laws and
+      // decisions have many points, điểm a, b, c…, that the outline leaves out: no share is assumed.)
       const sections = f.anchors.filter((a) => a.element === 'section');
       expect(sections.length).toBeGreaterThan(3);
-      expect(sections.filter((a) => !a.title).length).toBeLessThanOrEqual(sections.length / 10);
+      const outline = outlineHeadings(f.url);
+      for (const a of sections) expect(Boolean(a.title), `${f.url}#${a.id}: titled as the outline names it`).toBe((outline.get(a.id) ?? '') !== '');
+      expect(sections.some((a) => a.title)).toBe(true);
     }
   });
 });
 
 describe('search: ranked results', () => {
+  // The archive holds 134 documents: most queries find more documents than the first batch shows, so
+  // these tests page through every result ("Xem thêm kết quả") and check the order a reader meets them in.
   it('"nông thôn mới" and "nong thon moi": documents holding the phrase first, at the provision that holds it', async () => {
     const holders = documentsWith('nông thôn mới');
     for (const q of ['nông thôn mới', 'nong thon moi']) {
-      const { results, status, problemList } = await search(q);
+      const { results, status, problemList } = await searchAll(q);
       expect(status).toMatch(/^Tìm thấy \d+ văn bản/);
       for (const r of results) expect(pathOf(r.href, site.url)).toMatch(DOCUMENT_PATH);
       expectPhraseDocumentsFirst(results, holders);
       // The first provision shown holds the phrase, shown as written (marks and all).
       for (const r of results.filter((x) => holders.has(pathOf(x.href, site.url)))) {
-        expect(fold(firstMarks(r))).toContain('nongthonmoi');
+        expect(firstMarksPhrase(r, 'nong thon moi'), `${r.href}: ${r.subs[0]?.runs.join(' | ')}`).toBe(true);
         expect(r.subs[0]!.excerpt.toLowerCase()).toMatch(/nông thôn mới/);
       }
       expect(problemList()).toEqual([]);
@@ -168,69 +255,87 @@ describe('search: ranked results', () => {
 
   it('"dang bo" finds "Đảng bộ" (đ folded by query expansion), and shows the real text', async () => {
     const holders = documentsWith('đảng bộ');
-    const { results, problemList } = await search('dang bo');
+    const { results, problemList } = await searchAll('dang bo');
     expectPhraseDocumentsFirst(results, holders);
     expect(results.length).toBeGreaterThan(0);
     for (const r of results.filter((x) => holders.has(pathOf(x.href, site.url)))) {
-      const marks = firstMarks(r);
-      expect(fold(marks)).toContain('dangbo');
       // Highlights are the document's own words, with đ and tone marks: never the folded query.
-      expect(marks).toMatch(/đảng bộ/i);
+      expect(firstMarksPhrase(r, 'dang bo'), `${r.href}: ${r.subs[0]?.runs.join(' | ')}`).toBe(true);
+      expect(firstMarksPhrase(r, 'đảng bộ', true), `${r.href}: ${r.subs[0]?.runs.join(' | ')}`).toBe(true);
     }
     expect(problemList()).toEqual([]);
   });
 
   it('"Đảng bộ" typed with marks ranks exact matches first', async () => {
     const exactHolders = documentsWith('đảng bộ', true);
-    const { results, problemList } = await search('Đảng bộ');
+    const { results, problemList } = await searchAll('Đảng bộ');
     expectPhraseDocumentsFirst(results, exactHolders);
     for (const r of results.filter((x) => exactHolders.has(pathOf(x.href, site.url)))) {
-      expect(firstMarks(r).toLowerCase().startsWith('đảng bộ')).toBe(true);
+      expect(firstMarksPhrase(r, 'đảng bộ', true), `${r.href}: ${r.subs[0]?.runs.join(' | ')}`).toBe(true);
     }
     expect(problemList()).toEqual([]);
   });
 
   it('"tinh uy" finds both spellings "Tỉnh ủy" and "Tỉnh uỷ"; each spelling finds the other', async () => {
     const holders = documentsWith('tỉnh ủy');
-    const { results, problemList } = await search('tinh uy');
+    // Both spellings are in the archive, so a query that found only one of them would show here.
+    expect(documentsWith('tỉnh ủy', true).size).toBeGreaterThan(0);
+    expect(documentsWith('tỉnh uỷ', true).size).toBeGreaterThan(0);
+    const { results, problemList } = await searchAll('tinh uy');
     expectPhraseDocumentsFirst(results, holders);
-    const marks = results.flatMap((r) => r.subs.flatMap((s) => s.marks)).map((m) => m.normalize('NFC').toLowerCase());
-    expect(marks.some((m) => m.startsWith('ủy'))).toBe(true);
-    expect(marks.some((m) => m.startsWith('uỷ'))).toBe(true);
-    // Typed either way, the same documents come back, all in the phrase tier.
-    const a = await search('Tỉnh uỷ');
-    const b = await search('Tỉnh ủy');
+    const marksOf = (rs: ShownResult[]) => rs.flatMap((r) => r.subs.flatMap((s) => s.marks)).map((m) => m.normalize('NFC').toLowerCase());
+    expect(marksOf(results).some((m) => m.startsWith('ủy'))).toBe(true);
+    expect(marksOf(results).some((m) => m.startsWith('uỷ'))).toBe(true);
+    // Typed either way, the same documents come back, the phrase first, and each spelling finds documents
+    // written the other way (shown with their own spelling).
+    const a = await searchAll('Tỉnh uỷ');
+    const b = await searchAll('Tỉnh ủy');
     const paths = (rs: ShownResult[]) => rs.map((r) => pathOf(r.href, site.url)).sort();
     expect(paths(a.results)).toEqual(paths(results));
     expect(paths(b.results)).toEqual(paths(results));
-    expectPhraseDocumentsFirst(a.results, holders);
-    expect(problemList()).toEqual([]);
+    for (const typed of [a, b]) {
+      expectPhraseDocumentsFirst(typed.results, holders);
+      expect(marksOf(typed.results).some((m) => m.startsWith('ủy'))).toBe(true);
+      expect(marksOf(typed.results).some((m) => m.startsWith('uỷ'))).toBe(true);
+    }
+    expect([...problemList(), ...a.problemList(), ...b.problemList()]).toEqual([]);
   });
 
-  it('"hoà" and "hòa" find each other', async () => {
-    const a = await search('hoà');
-    const b = await search('hòa');
+  it('"hoà" and "hòa" find each other, both placements before words that only fold alike', async () => {
+    const withNew = documentsWith('hoà', true);
+    const withOld = documentsWith('hòa', true);
+    // Both tone placements are in the archive (otherwise this test could not tell anything).
+    expect(withNew.size).toBeGreaterThan(0);
+    expect(withOld.size).toBeGreaterThan(0);
+    const either = new Set([...withNew, ...withOld]);
     const marks = (rs: ShownResult[]) => new Set(rs.flatMap((r) => r.subs.flatMap((s) => s.marks)).map((m) => m.toLowerCase().replace(/[^\p{L}]/gu, '')));
-    for (const found of [marks(a.results), marks(b.results)]) {
+    for (const q of ['hoà', 'hòa']) {
+      const { results, problemList } = await searchAll(q);
+      // Every document with either spelling is found, typed either way, and they come before
+      // those that hold only a word folding alike (hoá, hóa, hoa: Pagefind folds tones).
+      expectPhraseDocumentsFirst(results, either);
+      const found = marks(results);
       expect(found.has('hoà')).toBe(true);
       expect(found.has('hòa')).toBe(true);
+      expect(problemList()).toEqual([]);
     }
   });
 
   it('"chuyen doi so" finds "chuyển đổi số", phrase first', async () => {
     const holders = documentsWith('chuyển đổi số');
-    const { results, problemList } = await search('chuyen doi so');
+    const { results, problemList } = await searchAll('chuyen doi so');
     expectPhraseDocumentsFirst(results, holders);
     for (const r of results.filter((x) => holders.has(pathOf(x.href, site.url)))) {
-      // Folded: an unmarked query takes OCR-damaged spellings ("chuyến đối số") as they come.
-      expect(fold(firstMarks(r))).toMatch(/^chuyendoiso/);
+      // Folded: an unmarked query takes OCR-damaged spellings ("chuyến đối số") as they come. The phrase
+      // is one run of marks (a lone "số" marked just before it is another run).
+      expect(firstMarksPhrase(r, 'chuyen doi so'), `${r.href}: ${r.subs[0]?.runs.join(' | ')}`).toBe(true);
     }
     expect(problemList()).toEqual([]);
   });
 
   it('"205/NQ-HĐND": the resolution itself first, marked as the one with that number', async () => {
     for (const q of ['205/NQ-HĐND', '205/NQ-HDND']) {
-      const { results, problemList } = await search(q);
+      const { results, problemList } = await searchAll(q);
       expect(pathOf(results[0]!.href, site.url)).toBe(NQ_205);
       expect(results[0]!.badge).toBe('Văn bản mang số ký hiệu này');
       expect(results[0]!.facts).toContain('205/NQ-HĐND');
@@ -242,7 +347,7 @@ describe('search: ranked results', () => {
 
   it('"09-NQ/TU": the resolution itself first, then the documents that cite the number', async () => {
     const citing = [...documentsWith('09-NQ/TU')].filter((p) => p !== NQ_09);
-    const { results, problemList } = await search('09-NQ/TU');
+    const { results, problemList } = await searchAll('09-NQ/TU');
     expect(pathOf(results[0]!.href, site.url)).toBe(NQ_09);
     expect(results[0]!.badge).not.toBeNull();
     expect(citing.length).toBeGreaterThan(0);
@@ -251,11 +356,20 @@ describe('search: ranked results', () => {
     expect(problemList()).toEqual([]);
   });
 
-  it('"176" finds the resolution that cites 176/NQ-HĐND, at its legal basis', async () => {
-    const { results, problemList } = await search('176');
+  it('"176/NQ-HĐND" finds the resolution that cites it, at its legal basis', async () => {
+    // No document of the archive bears 176/NQ-HĐND; 205/NQ-HĐND cites it in its legal basis. The bare
+    // number "176" is ambiguous in 134 documents (a Hà Nội decision cites "Điều 176 Luật Đất đai"; both
+    // hold the whole word and rank in the same tier by Pagefind's score, ADR 0601): a reader after the
+    // resolution types its symbol.
+    const citing = documentsWith('176/NQ-HĐND', true);
+    expect([...citing]).toContain(NQ_205);
+    const { results, problemList } = await searchAll('176/NQ-HĐND');
     expect(pathOf(results[0]!.href, site.url)).toBe(NQ_205);
+    expect(results[0]!.badge).toBeNull();
     expect(results[0]!.subs[0]!.marks.join(' ')).toContain('176/NQ-HĐND');
     expect(results[0]!.subs.map((s) => s.href.replace(/^.*#/, ''))).toContain('can-cu');
+    // Only documents holding the whole symbol.
+    expect(results.map((r) => pathOf(r.href, site.url)).sort()).toEqual([...citing].sort());
     expect(problemList()).toEqual([]);
   });
 });
@@ -304,18 +418,30 @@ describe('search: sub-results, filters, sort', () => {
 
   it('a year filter from a shared URL applies, and the sort by date orders the documents', async () => {
     const byYear = await site.open(`${SEARCH}?q=${encodeURIComponent('nghị quyết')}&nam=2017`);
-    const { results } = await shown(byYear.page);
+    const { results } = await showAll(byYear.page);
     expect(results.length).toBeGreaterThan(0);
     for (const r of results) expect(r.facts).toContain('2017');
     await expect(byYear.page.locator('select[name="nam"]').inputValue()).resolves.toBe('2017');
 
+    // The date as the results show it, as the sort key orders it (ADR 0602): ISO date, else the year, else "0000".
+    const dateKey = (r: ShownResult) => {
+      const shownDate = r.facts.split(' · ')[2] ?? '';
+      const full = /^(\d{2})\/(\d{2})\/(\d{4})/.exec(shownDate);
+      if (full) return `${full[3]}-${full[2]}-${full[1]}`;
+      return /^năm (\d{4})/.exec(shownDate)?.[1] ?? '0000';
+    };
+    // Paged through: with 134 documents one sort's pages are not the other's reversed (documents of the
+    // same date keep their own order), so each order is checked on its own, over the same documents.
     const newest = await site.open(`${SEARCH}?q=${encodeURIComponent('nghị quyết')}&sap-xep=moi-nhat`);
-    const years = (await shown(newest.page)).results.map((r) => Number(/(\d{4})/.exec(r.facts.split(' · ')[2] ?? '')?.[1] ?? 0));
-    expect(years.length).toBeGreaterThan(2);
-    expect([...years].sort((a, b) => b - a)).toEqual(years);
+    const desc = (await showAll(newest.page)).results;
     const oldest = await site.open(`${SEARCH}?q=${encodeURIComponent('nghị quyết')}&sap-xep=cu-nhat`);
-    const years2 = (await shown(oldest.page)).results.map((r) => Number(/(\d{4})/.exec(r.facts.split(' · ')[2] ?? '')?.[1] ?? 0));
-    expect(years2).toEqual([...years].reverse());
+    const asc = (await showAll(oldest.page)).results;
+    const descKeys = desc.map(dateKey);
+    const ascKeys = asc.map(dateKey);
+    expect(new Set(descKeys).size).toBeGreaterThan(2);
+    expect(descKeys).toEqual([...descKeys].sort().reverse());
+    expect(ascKeys).toEqual([...ascKeys].sort());
+    expect(asc.map((r) => r.href).sort()).toEqual(desc.map((r) => r.href).sort());
     expect([...byYear.problemList(), ...newest.problemList(), ...oldest.problemList()]).toEqual([]);
   });
 });
@@ -382,7 +508,13 @@ describe('search: states, keyboard, small screens', () => {
   });
 
   it('with no result, says so and what to try, and offers to drop the filters', async () => {
-    const { page, status, results, problemList } = await search('xyzxyzxyz');
+    // A word with no answer in this archive: no indexed word is it, starts with it, or begins it
+    // (Pagefind answers an unknown word with the longest prefix of it that it knows: "xyzxyzxyz"
+    // finds the "x" of formulas in the 134 documents, Pagefind issue #599).
+    const nothing = 'zwzwzw';
+    const known = new Set(fragments().flatMap((f) => [f.content, ...Object.values(f.meta)].flatMap((t) => String(t).split(/[^\p{L}\p{N}]+/u).map(fold))));
+    expect([...known].filter((w) => w !== '' && (nothing.startsWith(w) || w.startsWith(nothing)))).toEqual([]);
+    const { page, status, results, problemList } = await search(nothing);
     expect(results).toEqual([]);
     expect(status).toContain('Không tìm thấy văn bản nào');
     const empty = page.locator('#search-empty');

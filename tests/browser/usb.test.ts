@@ -84,6 +84,35 @@ function sitePath(href: string): string {
   return decodeURIComponent(path).replace(/(^|\/)index\.html$/, '$1') + url.hash;
 }
 
+/** The archive's documents as site paths (`van-ban/x/2017/y/`), with their year. */
+function archiveDocuments(): Map<string, number | null> {
+  const data = JSON.parse(readFileSync(join(copy, 'data', 'documents.json'), 'utf8')) as unknown;
+  const list = (Array.isArray(data) ? data : (data as { documents: unknown[] }).documents) as Array<{ url: string; year: number | null }>;
+  return new Map(list.map((d) => [d.url.replace(/^\//, ''), d.year]));
+}
+
+/** A link of the copy: a file of the copy, folder URLs written as index.html. */
+const isCopyFile = (href: string) => href.startsWith(copyUrl) && /\/index\.html(#.*)?$/.test(href);
+
+/** The stylesheet applied (file:// would refuse a root-absolute one silently but for a failed request). */
+const headerBackground = (page: Page) => page.locator('.site-header').evaluate((el) => getComputedStyle(el).backgroundColor);
+
+/**
+ * How a reader reaches 09-NQ/TU from the home page, by clicks: its province, its issuer, the document.
+ * The home page lists only the 10 latest documents and the provinces (ADR 1008), not 09-NQ/TU of 2017.
+ */
+async function homeToNq09(page: Page, base: string): Promise<void> {
+  for (const path of ['tinh/quang-ninh/', 'van-ban/tinh-uy-quang-ninh/', NQ09]) {
+    const target = `${base}${path}index.html`;
+    // Links are relative ("2017/09-nq-tu/index.html" on the issuer page): find the one that resolves to the target.
+    const links = page.locator('main a[href]');
+    const at = (await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))).indexOf(target);
+    expect(at, `a link to ${path} on ${page.url()}`).toBeGreaterThanOrEqual(0);
+    await Promise.all([page.waitForURL(target), links.nth(at).click()]);
+  }
+  await expect(page.locator('h1').innerText()).resolves.toContain('09-NQ/TU');
+}
+
 /** The :target element's id. */
 const targetId = (page: Page) => page.evaluate(() => document.querySelector(':target')?.id ?? null);
 
@@ -142,21 +171,41 @@ describe('the USB folder', () => {
 });
 
 describe('reading from file://', () => {
-  it('the home page lists every document, styled, and a link opens the document', async () => {
+  it('every document is reachable from the home page through the province listings, styled, and a reader\'s clicks open one', async () => {
     const { page, problems, requests } = await openFile('');
     expect(await page.title()).toContain('Kho lưu trữ nghị quyết');
-    // The stylesheet applied (file:// would refuse a root-absolute one silently but for a failed request).
-    await expect(page.locator('.site-header').evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.not.toBe('rgba(0, 0, 0, 0)');
-    const documents = JSON.parse(readFileSync(join(copy, 'data', 'documents.json'), 'utf8')) as unknown;
-    const count = (Array.isArray(documents) ? documents : (documents as { documents: unknown[] }).documents).length;
-    const links = await page.locator('main a[href*="van-ban/"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    const docLinks = new Set(links.map(sitePath).filter((p) => /^van-ban\/[^/]+\/\d{4}\/[^/]+\/$/.test(p)));
-    expect(docLinks.size).toBe(count);
-    expect(links.every((href) => href.startsWith(copyUrl) && /\/index\.html(#.*)?$/.test(href))).toBe(true);
+    await expect(headerBackground(page)).resolves.not.toBe('rgba(0, 0, 0, 0)');
+    const mainLinks = () => page.locator('main a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const homeLinks = await mainLinks();
+    expect(homeLinks.filter((href) => !isCopyFile(href))).toEqual([]);
 
-    const first = page.locator(`main a[href$="${NQ09}index.html"]`).first();
-    await Promise.all([page.waitForURL(`${copyUrl}${NQ09}index.html`), first.click()]);
-    await expect(page.locator('h1').innerText()).resolves.toContain('09-NQ/TU');
+    // 134 documents: the home page lists the provinces and the 10 latest (ADR 1008); every document is on
+    // its province's listing, 50 a page (trang-2/ …). Walk them from the home page's links, from file://.
+    const listing = /^tinh\/[^/]+\/(trang-\d+\/)?$/;
+    const documentPath = /^van-ban\/[^/]+\/[^/]+\/[^/]+\/$/;
+    const queue = [...new Set(homeLinks.map((href) => sitePath(href).replace(/#.*$/s, '')).filter((p) => listing.test(p)))];
+    expect(queue.length).toBeGreaterThan(1);
+    const seen = new Set(queue);
+    const reached = new Set<string>();
+    for (let i = 0; i < queue.length; i++) {
+      await page.goto(`${copyUrl}${queue[i]}index.html`, { waitUntil: 'load' });
+      await expect(headerBackground(page), queue[i]).resolves.not.toBe('rgba(0, 0, 0, 0)');
+      const links = await mainLinks();
+      expect(links.filter((href) => !isCopyFile(href)), queue[i]).toEqual([]);
+      for (const path of links.map((href) => sitePath(href).replace(/#.*$/s, ''))) {
+        if (documentPath.test(path)) reached.add(path);
+        else if (listing.test(path) && !seen.has(path)) {
+          seen.add(path);
+          queue.push(path);
+        }
+      }
+    }
+    expect([...reached].sort()).toEqual([...archiveDocuments().keys()].sort());
+
+    // And by a reader's clicks: home, province, issuer, the document (styled too).
+    await page.goto(`${copyUrl}index.html`, { waitUntil: 'networkidle' });
+    await homeToNq09(page, copyUrl);
+    await expect(headerBackground(page)).resolves.not.toBe('rgba(0, 0, 0, 0)');
     expect(requests.every((url) => url.startsWith(copyUrl))).toBe(true);
     expect(allProblems(problems)).toEqual([]);
   });
@@ -284,12 +333,25 @@ describe('search from file://, with Pagefind from classic scripts', () => {
     const usb = await openFile('tim-kiem/', q);
     const fromUsb = await resultLinks(usb.page);
     expect(fromUsb).toEqual(await resultLinks(web.page));
+    const status = usb.page.locator('#search-status');
+    await expect(status.innerText()).resolves.toBe(await web.page.locator('#search-status').innerText());
+    // Several documents of 2017 hold "Đảng bộ" in the 134-document archive (09-NQ/TU was the only one
+    // of five): every document shown is of 2017, 09-NQ/TU among them.
+    const years = archiveDocuments();
     const documents = new Set(fromUsb.map(([path]) => path.replace(/#.*$/, '')));
-    expect([...documents]).toEqual([NQ09]);
+    for (const doc of documents) expect(years.get(doc), doc).toBe(2017);
+    expect(documents.has(NQ09)).toBe(true);
     await expect(usb.page.locator('select[name="nam"]').inputValue()).resolves.toBe('2017');
+    const countOf = (text: string) => Number(/^Tìm thấy (\d+) văn bản/.exec(text)?.[1] ?? NaN);
+    const filteredCount = countOf(await status.innerText());
+
+    // Dropping the filter finds more (the filter narrowed the results).
+    await usb.page.locator('select[name="nam"]').selectOption('');
+    await expect.poll(() => status.innerText(), { timeout: 15_000 }).toMatch(/^Tìm thấy \d+ văn bản cho «dang bo»\.$/);
+    expect(filteredCount).toBeGreaterThan(0);
+    expect(countOf(await status.innerText())).toBeGreaterThan(filteredCount);
 
     // A new query typed in the box (the page keeps it in the URL: history works on file:// too).
-    await usb.page.locator('select[name="nam"]').selectOption('');
     await usb.page.locator('input[name="q"]').fill('nông thôn');
     await usb.page.locator('input[name="q"]').press('Enter');
     await usb.page.waitForURL((u) => new URLSearchParams(u.search).get('q') === 'nông thôn');
@@ -320,8 +382,7 @@ describe('the same folder over http', () => {
     await expect(targetId(page)).resolves.toBe(decodeURIComponent(new URL(href).hash.slice(1)));
     expect(allProblems(problems)).toEqual([]);
     const home = await openUrl(`${usbServer.url}/`);
-    await Promise.all([home.page.waitForURL(`${usbServer.url}/${NQ09}index.html`), home.page.locator(`main a[href$="${NQ09}index.html"]`).first().click()]);
-    await expect(home.page.locator('h1').innerText()).resolves.toContain('09-NQ/TU');
+    await homeToNq09(home.page, `${usbServer.url}/`);
     expect(allProblems(home.problems)).toEqual([]);
   });
 });
