@@ -8,6 +8,8 @@
  *                                         number-symbol or its catalog key
  *   /van-ban/<issuer>/<year>/<last>/#II.3 one of its provisions
  *   /tham-chieu/<issuer>/<key>/           a document the archive cites
+ *   /tham-chieu/<issuer>/[trang-<n>/]     the index of one issuer's cited
+ *                                         documents (ADR 1008), not citable
  *
  * Paths are root-relative and without the site's base; the site prefixes the
  * base (src/lib/paths.ts, href) and the USB edition rewrites them relative.
@@ -24,8 +26,12 @@ const SEGMENT = '[a-z0-9]+(?:-[a-z0-9]+)*';
 
 /** A document page: /van-ban/<issuer>/<year>/<last>/. */
 export const DOCUMENT_PATH = new RegExp(`^/van-ban/${SEGMENT}/${SEGMENT}/${SEGMENT}/$`);
-/** A cited-document page: /tham-chieu/<issuer>/<key>/. */
-export const CITED_PATH = new RegExp(`^/tham-chieu/${SEGMENT}/${SEGMENT}/$`);
+/**
+ * A cited-document page: /tham-chieu/<issuer>/<key>/. A key is never
+ * "trang-<n>": that is page n of the issuer's index (ADR 1008). Keys start
+ * with the cited document's number, type or name (citedKey), so none is.
+ */
+export const CITED_PATH = new RegExp(`^/tham-chieu/${SEGMENT}/(?!trang-[0-9]+/$)${SEGMENT}/$`);
 /**
  * A provision's fragment id: "II.3.a", "dieu-1.2", "can-cu", "I.2.ct-3"
  * (docs/decisions/0002), or a heading, annex or table slug joined to its
@@ -51,9 +57,14 @@ export function citedPath(key: string): string {
   return `${CITED_ROOT}${key}/`;
 }
 
-/** The key of a cited-document page, or null when `path` is not one. */
+/** The index of one issuer's cited documents, the parent of their pages: "/tham-chieu/chinh-phu/". */
+export function citedIssuerPath(issuerSlug: string): string {
+  return `${CITED_ROOT}${issuerSlug}/`;
+}
+
+/** The key of a cited-document page, or null when `path` is not one (an issuer's index, one of its further pages). */
 export function citedKeyOf(path: string): string | null {
-  return path.startsWith(CITED_ROOT) && path.endsWith('/') && path.length > CITED_ROOT.length ? path.slice(CITED_ROOT.length, -1) : null;
+  return CITED_PATH.test(path) ? path.slice(CITED_ROOT.length, -1) : null;
 }
 
 /** The part of a document path after /van-ban/ ("tinh-uy-quang-ninh/2017/09-nq-tu"), the site's route parameter; null otherwise. */

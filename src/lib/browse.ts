@@ -52,13 +52,13 @@ export function sorted(docs: SiteDocument[]): SiteDocument[] {
 
 // ---- Pagination ----
 
-export interface ListingPage {
+export interface ListingPage<T = SiteDocument> {
   /** 1-based. */
   number: number;
   count: number;
-  /** How many documents come before this page in the listing. */
+  /** How many items come before this page in the listing. */
   offset: number;
-  docs: SiteDocument[];
+  docs: T[];
   /** Site path of every page of this listing, in order (for the page links). */
   paths: string[];
 }
@@ -73,12 +73,16 @@ export function pageParam(n: number): string | undefined {
   return n === 1 ? undefined : `trang-${n}`;
 }
 
+/** Split items, in the order given, into pages of `size`; always at least one page. */
+export function paginateItems<T>(base: string, items: T[], size = PAGE_SIZE): ListingPage<T>[] {
+  const count = Math.max(1, Math.ceil(items.length / size));
+  const paths = Array.from({ length: count }, (_, i) => pagePath(base, i + 1));
+  return paths.map((_, i) => ({ number: i + 1, count, offset: i * size, docs: items.slice(i * size, (i + 1) * size), paths }));
+}
+
 /** Split a listing (sorted here) into pages of PAGE_SIZE; always at least one page. */
 export function paginate(base: string, docs: SiteDocument[], size = PAGE_SIZE): ListingPage[] {
-  const all = sorted(docs);
-  const count = Math.max(1, Math.ceil(all.length / size));
-  const paths = Array.from({ length: count }, (_, i) => pagePath(base, i + 1));
-  return paths.map((_, i) => ({ number: i + 1, count, offset: i * size, docs: all.slice(i * size, (i + 1) * size), paths }));
+  return paginateItems(base, sorted(docs), size);
 }
 
 /**
@@ -91,7 +95,17 @@ export function pagedPaths<P extends Record<string, string>, X extends object>(
   docs: SiteDocument[],
   extra: X,
 ): Array<{ params: P & { page: string | undefined }; props: X & { page: ListingPage } }> {
-  return paginate(base, docs).map((page) => ({ params: { ...params, page: pageParam(page.number) }, props: { ...extra, page } }));
+  return pagedItemPaths(params, base, sorted(docs), extra);
+}
+
+/** The same for a listing of other items (cited documents, quality rows), already in their listing order. */
+export function pagedItemPaths<P extends Record<string, string>, T, X extends object>(
+  params: P,
+  base: string,
+  items: T[],
+  extra: X,
+): Array<{ params: P & { page: string | undefined }; props: X & { page: ListingPage<T> } }> {
+  return paginateItems(base, items).map((page) => ({ params: { ...params, page: pageParam(page.number) }, props: { ...extra, page } }));
 }
 
 // ---- Groupings ----
