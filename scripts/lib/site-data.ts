@@ -2,7 +2,7 @@
  * What the conversion step hands to the Astro site and to the open data.
  * Written by scripts/convert.ts into <generated>/data/; read by src/ only.
  */
-import type { DocumentMetadata, QualityIssue } from './model.ts';
+import type { DocumentMetadata, DocumentModel, QualityIssue, StatusChange } from './model.ts';
 
 /** One entry of a document's table of contents (numbered provisions and headings). */
 export interface TocEntry {
@@ -24,6 +24,10 @@ export interface SiteDocument {
   quality: QualityIssue[];
   /** Plain text length in characters (for listings). */
   textLength: number;
+  /** When it takes effect, as its text says; null when it says nothing (ADR 1301). */
+  effect?: DocumentModel['effect'] | null;
+  /** Status as far as the archive shows, with the changes and who made them (ADR 1301). */
+  status?: DocumentModel['status'] | null;
 }
 
 /** The open-data record (dist/data/documents.json), documented in the README. */
@@ -43,5 +47,12 @@ export interface OpenDocumentRecord {
   provisional: boolean;
   source_file: string;
   source_sha256: string;
+  /** Date of effect (yyyy-mm-dd) as the text says it, else null (ADR 1301). */
+  effect_date: string | null;
+  /** in-force | amended | replaced | repealed | partly-repealed | unknown: only what the archive's documents show. */
+  status: string;
+  /** The changes later archive documents made to it. */
+  changed_by: Array<{ type: StatusChange['type']; by: string; by_url: string; by_provision: string; date: string | null; provisions: Array<{ text: string; id: string | null }>; partial: boolean }>;
+  /** Each with `relation` (type, provisions, partial, evidence). */
   citations: unknown[];
 }

@@ -1,12 +1,15 @@
 /**
  * Annotate the model: footnotes lifted back out of the text, editorial
  * corrections applied visibly, and suspected OCR damage listed for the
- * quality report. Citations are recognised here too (see citations work).
+ * quality report. Citations are recognised here too, with what each citing
+ * provision does to the cited document, and the document's date of effect.
  */
 import type { DocumentModel, Footnote, Inline, Provision, QualityIssue } from '../../lib/model.ts';
 import type { FootnoteDef } from '../02-normalise/index.ts';
 import { ocrSuspects } from './ocr-suspects.ts';
 import { annotateCitations } from './citations/index.ts';
+import { annotateRelations } from './relations/index.ts';
+import { readEffect } from './relations/effect.ts';
 import { blockInlines, mapBlockInlines } from '../../lib/blocks.ts';
 
 export interface Correction {
@@ -127,5 +130,8 @@ export function annotate(model: DocumentModel, footnoteDefs: FootnoteDef[], corr
     quality.push({ kind: 'ocr-suspect', message: `"${token}" không phải âm tiết tiếng Việt hợp lệ (nghi lỗi nhận dạng chữ)${s.count > 1 ? `, ${s.count} lần` : ''}`, text: token, provision: s.provision });
   }
 
-  return annotateCitations({ ...model, footnotes, quality });
+  // Relations of the citations and the date of effect need the citations recognised (ADR 1301).
+  const annotated = annotateRelations(annotateCitations({ ...model, footnotes, quality }));
+  const effect = readEffect(annotated);
+  return effect ? { ...annotated, effect } : annotated;
 }

@@ -6,9 +6,10 @@
  * cited document's page in the index of cited documents (/tham-chieu/...).
  * Produces the citation graph and the reports for the quality page.
  */
-import type { Citation, DocumentModel, Issuer, Provision, QualityIssue } from '../../lib/model.ts';
+import type { Citation, DocumentModel, Issuer, Provision, QualityIssue, StatusChange } from '../../lib/model.ts';
 import { TYPE_NAMES } from '../../lib/symbol.ts';
 import { citedPath, provisionHref } from '../../lib/paths.ts';
+import { deriveStatus } from './status.ts';
 
 /** A document cited by the archive: one page under /tham-chieu/. */
 export interface CitedDocument {
@@ -29,6 +30,8 @@ export interface CitedDocument {
   /** Archive document it is, when every citation resolved to one. */
   targetId: string | null;
   citedBy: Array<{ document: string; documentUrl: string; provision: string; text: string; sentence: string; href: string }>;
+  /** What the archive's documents did to it ("bị bãi bỏ bởi ..."), oldest first; absent when nothing (status.ts, ADR 1301). */
+  changedBy?: StatusChange[];
 }
 
 export interface CitationGraph {
@@ -142,7 +145,12 @@ export function linkArchive(docs: DocumentModel[]): { documents: DocumentModel[]
     }
   }
 
-  const documents = linked.map((d) => ({ ...d, quality: [...d.quality, ...(extraQuality.get(d.id) ?? [])] }));
+  // Status from the resolved citations' relations, in the same pass's output (ADR 1301).
+  const { documents, changesByKey } = deriveStatus(linked.map((d) => ({ ...d, quality: [...d.quality, ...(extraQuality.get(d.id) ?? [])] })));
+  for (const entry of cited.values()) {
+    const changes = changesByKey.get(entry.key);
+    if (changes && changes.length > 0) entry.changedBy = changes;
+  }
   const graph: CitationGraph = {
     citations: documents.flatMap((d) => d.citations.map((c) => ({ from: d.id, fromUrl: d.url, ...c }))),
     cited: [...cited.values()].sort(byKey),

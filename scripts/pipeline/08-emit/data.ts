@@ -94,6 +94,8 @@ export function siteDocument(doc: DocumentModel): SiteDocument & { provisional: 
     toc: tableOfContents(doc.provisions),
     quality: doc.quality,
     textLength: textLength(doc.provisions),
+    effect: doc.effect ?? null,
+    status: doc.status ?? null,
   };
 }
 
@@ -113,6 +115,9 @@ export function openRecord(doc: DocumentModel): OpenDocumentRecord {
     provisional: doc.provisional,
     source_file: doc.sourceFile,
     source_sha256: doc.sourceSha256,
+    effect_date: doc.effect?.date.value ?? null,
+    status: doc.status?.state ?? 'unknown',
+    changed_by: (doc.status?.changes ?? []).map((c) => ({ type: c.type, by: c.by, by_url: c.byUrl, by_provision: c.byProvision, date: c.date, provisions: c.provisions, partial: c.partial })),
     citations: doc.citations,
   };
 }
