@@ -234,7 +234,7 @@ export function relationPartial(citations: Array<{ relation?: Relation }>): bool
 
 // ---- /tham-chieu/ pages ----
 
-/** What the archive's documents did to a cited document (in or out of the archive), by relation: "bị bãi bỏ bởi ...". */
+/** What the archive's documents did to a cited document (CitedDocument.changedBy), by relation: "Bị bãi bỏ bởi ...". */
 export const CITED_CHANGE_TITLES: Record<ChangeType, string> = {
   repeals: 'Bị bãi bỏ bởi',
   replaces: 'Bị thay thế bởi',
