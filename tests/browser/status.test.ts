@@ -132,8 +132,8 @@ describe('a document that repeals another archive document', () => {
     expect(said).toContain('Đã bị bãi bỏ');
     expect(said).toContain(numberA);
     expect(said).toContain(SCOPE);
-    // The box comes right after the title, before the text.
-    await expect(page.locator('.doc__header + .status-box').count()).resolves.toBe(1);
+    // The box comes right after the title, before the metadata and the text.
+    await expect(page.locator('.doc__header + .doc-layout > .status-box:first-child').count()).resolves.toBe(1);
 
     const by = box.locator(`a[href="${a.url}#dieu-1"]`);
     await expect(by.count()).resolves.toBe(1);
