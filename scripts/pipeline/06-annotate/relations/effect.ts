@@ -15,8 +15,8 @@ import { provisionStream, sentences } from './stream.ts';
 export type Effect = NonNullable<DocumentModel['effect']>;
 
 const TYPE = '(?:Thông tư|Nghị định|Quyết định|Nghị quyết|Chỉ thị|Quy định|Quy chế|Luật)';
-/** "<type> này" anywhere before, or the bare type word opening the sentence ("Nghị quyết có hiệu lực ...", "Nghị quyết đã được ... thông qua ... và có hiệu lực ..."). */
-const SUBJECT = new RegExp(`${TYPE}\\s+này(?!\\p{L})|^\\s*${TYPE}(?!\\s+(?:số|liên))(?!\\p{L})`, 'iu');
+/** "<type> này" anywhere before, or the bare type word opening a line ("Nghị quyết có hiệu lực ...", "Nghị quyết đã được ... thông qua ... và có hiệu lực ..."). */
+const SUBJECT = new RegExp(`${TYPE}\\s+này(?!\\p{L})|(?<=^|\\n)\\s*(?:\\d{1,2}\\.\\s+)?${TYPE}(?!\\s+(?:số|liên))(?!\\p{L})`, 'giu');
 const EFFECT = /có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+/iu;
 const FROM_DATE = new RegExp(`^(?:kể\\s+)?từ\\s+ngày\\s+(${DATE_SOURCE})`, 'iu');
 const BODY = '(?:(?:Hội\\s+đồng\\s+nhân\\s+dân|HĐND)(?:\\s+(?:tỉnh|thành\\s+phố))?\\s+)?';
@@ -37,10 +37,16 @@ function addDays(iso: string, n: number): string {
 export function effectOfSentence(sentence: string, issue: Fact<string>, provision: string | null): Effect | null {
   const e = EFFECT.exec(sentence);
   if (!e) return null;
-  // The line that says it (a heading "Hiệu lực thi hành" stands on its own line before it).
-  const line = sentence.slice(sentence.lastIndexOf('\n', e.index) + 1).replace(/^\s*\d{1,2}\.\s+/u, '');
-  if (!SUBJECT.test(line.slice(0, line.search(EFFECT)))) return null;
-  const words = line.replace(/\s+/gu, ' ').replace(/[./]+$/u, '').trim();
+  // Words from the last subject before it (a heading "Hiệu lực thi hành" may stand on a line before; closing lines keep their breaks).
+  const subjects = [...sentence.slice(0, e.index).matchAll(SUBJECT)];
+  const subject = subjects[subjects.length - 1];
+  if (!subject) return null;
+  const words = sentence
+    .slice(subject.index)
+    .replace(/^\s*\d{1,2}\.\s+/u, '')
+    .replace(/\s+/gu, ' ')
+    .replace(/[./]+$/u, '')
+    .trim();
   const rest = sentence.slice(e.index + e[0].length);
   const unknown: Fact<string> = { value: null, origin: null };
   let m = FROM_DATE.exec(rest);
