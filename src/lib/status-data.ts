@@ -16,11 +16,8 @@ import type { SiteDocument } from './archive-data';
 import { formatDate, originLabel } from './format';
 import { provisionName, type GraphCitation } from './citations-data';
 
-/** A site.json record with the status fields the converter adds (absent in output of older converters). */
-export type StatusDocument = SiteDocument & {
-  effect?: DocumentModel['effect'] | null;
-  status?: DocumentModel['status'] | null;
-};
+/** A site.json record; `effect` and `status` are absent or null when the converter knows nothing (or is older). */
+export type StatusDocument = SiteDocument;
 
 export type StatusState = NonNullable<DocumentModel['status']>['state'];
 
