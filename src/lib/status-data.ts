@@ -69,7 +69,8 @@ export function effectView(doc: StatusDocument): EffectView {
     text,
     known: effect.fromSigning || date !== null,
     inferred: effect.date.inferred === true,
-    origin: originLabel(effect.date.origin),
+    // "từ ngày ký": the rule is the text's, the date is the issue date's (with that fact's origin).
+    origin: effect.fromSigning && effect.date.value ? `ngày ký ${originLabel(effect.date.origin) ?? ''}`.trim() : originLabel(effect.date.origin),
     provision: effect.provision,
     note: effect.date.note ?? null,
   };
