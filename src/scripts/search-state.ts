@@ -1,10 +1,10 @@
 /**
- * The search page's state is its URL: ?q=&nam=&co-quan=&loai=&sap-xep=
+ * The search page's state is its URL: ?q=&nam=&co-quan=&loai=&tinh-trang=&sap-xep=
  * (docs/decisions/0202-search-page.md). Pure functions.
  */
 
 /** URL parameter -> Pagefind filter key (src/components/SearchMetadata.astro). */
-export const FILTER_PARAMS = { nam: 'year', 'co-quan': 'issuer', loai: 'type' } as const;
+export const FILTER_PARAMS = { nam: 'year', 'co-quan': 'issuer', loai: 'type', 'tinh-trang': 'tinh-trang' } as const;
 export type FilterParam = keyof typeof FILTER_PARAMS;
 
 /** URL value of the sort menu -> date direction (relevance when absent). */

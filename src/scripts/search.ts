@@ -198,7 +198,7 @@ export function startSearchPage(): void {
   }
 
   function describeFilters(state: SearchState): string {
-    const labels: Record<FilterParam, string> = { nam: 'năm', 'co-quan': 'cơ quan', loai: 'loại' };
+    const labels: Record<FilterParam, string> = { nam: 'năm', 'co-quan': 'cơ quan', loai: 'loại', 'tinh-trang': 'tình trạng' };
     const parts = (Object.keys(FILTER_PARAMS) as FilterParam[]).flatMap((p) => (state.filters[p] ? [`${labels[p]} ${state.filters[p]}`] : []));
     return parts.length > 0 ? ` (lọc theo ${parts.join(', ')})` : '';
   }

@@ -416,6 +416,19 @@ describe('search: sub-results, filters, sort', () => {
     expect(problemList()).toEqual([]);
   });
 
+  it('a status filter (tình trạng) keeps the documents in that state, from the build\'s own status data', async () => {
+    // Which documents a later archive document changed: documents.json says (ADR 1301); the filter must show exactly those.
+    const records = JSON.parse(readFileSync(join(site.distDir, 'data', 'documents.json'), 'utf8')) as Array<{ url: string; status: string }>;
+    const amended = records.filter((r) => r.status === 'amended').map((r) => r.url);
+    expect(amended.length).toBeGreaterThan(0);
+    const opened = await site.open(`${SEARCH}?q=${encodeURIComponent('quyết định')}&tinh-trang=${encodeURIComponent('Đã được sửa đổi, bổ sung')}`);
+    const { results, status } = await showAll(opened.page);
+    expect(results.map((r) => pathOf(r.href, site.url)).sort()).toEqual([...amended].sort());
+    expect(status).toContain('lọc theo tình trạng Đã được sửa đổi, bổ sung');
+    await expect(opened.page.locator('select[name="tinh-trang"]').inputValue()).resolves.toBe('Đã được sửa đổi, bổ sung');
+    expect(opened.problemList()).toEqual([]);
+  });
+
   it('a year filter from a shared URL applies, and the sort by date orders the documents', async () => {
     const byYear = await site.open(`${SEARCH}?q=${encodeURIComponent('nghị quyết')}&nam=2017`);
     const { results } = await showAll(byYear.page);
