@@ -74,7 +74,8 @@ describe('a document added to content/ that others cite', () => {
     await expect(page.locator(`.doc__body a.citation[href="${NQ_176}"]`).count()).resolves.toBe(2);
 
     // 205's panel lists it as in the archive.
-    const group = page.locator('.cite-group', { has: page.locator(`a.cite-link--archive[href="${NQ_176}"]`) });
+    // (the panel of citations; "Văn bản liên quan" above it lists relations with the same item style)
+    const group = page.locator('section.doc-citations .cite-group', { has: page.locator(`a.cite-link--archive[href="${NQ_176}"]`) });
     await expect(group.count()).resolves.toBe(1);
     expect((await group.innerText()).normalize('NFC')).toContain('có trong kho');
 

@@ -117,9 +117,12 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 /** The document's text as indexed (the article minus what search ignores), as words. */
 function documentWords(url: string): string[] {
   const html = readFileSync(join(site.distDir, url, 'index.html'), 'utf8');
-  const body = html.slice(html.indexOf('<div class="doc__body">'), html.indexOf('<section class="doc-citations"'));
+  // The text ends where the page's own sections begin: related documents (ADR 1302), then the citation panels.
+  const ends = ['<section class="related"', '<section class="doc-citations"'].map((m) => html.indexOf(m)).filter((i) => i >= 0);
+  const body = html.slice(html.indexOf('<div class="doc__body">'), Math.min(...ends));
   const text = body
-    .replace(/<(span|div) class="(prov-tools|cited-by-note)[^"]*"[^>]*>.*?<\/\1>/gs, ' ')
+    // The site's notes on provisions (tools, "cited by", status notes: data-pagefind-ignore) are not the text.
+    .replace(/<(span|div) class="(prov-tools|cited-by-note|status-note)[^"]*"[^>]*>.*?<\/\1>/gs, ' ')
     // Inline elements join their text to the words around them ("quả<a>Nghị" is one word, as in the source); blocks separate.
     .replace(/<\/?(a|span|ins|del|em|strong|b|i|mark|abbr|q|code)\b[^>]*>/g, '')
     .replace(/<[^>]+>/g, ' ')

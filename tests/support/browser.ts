@@ -28,7 +28,11 @@ export function watchPage(page: Page): PageProblems {
   });
   page.on('pageerror', (error) => problems.pageErrors.push(error.stack ?? error.message));
   page.on('requestfailed', (request) => {
-    problems.failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText ?? 'failed'}`);
+    const error = request.failure()?.errorText ?? 'failed';
+    // The browser cancels what a page was still loading (its favicon) when a click navigates away:
+    // not a failure of the site. A missing file shows as HTTP 404 or ERR_FILE_NOT_FOUND instead.
+    if (error === 'net::ERR_ABORTED') return;
+    problems.failedRequests.push(`${request.method()} ${request.url()}: ${error}`);
   });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.failedRequests.push(`${response.request().method()} ${response.url()}: HTTP ${response.status()}`);
