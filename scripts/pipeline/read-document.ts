@@ -14,6 +14,7 @@ import type { Line } from './02-normalise/index.ts';
 import { identityOf, resolveMetadata, textDigest } from './05-metadata/index.ts';
 import type { CatalogEntry } from './05-metadata/catalog.ts';
 import { annotate, type Correction } from './06-annotate/index.ts';
+import { isZone } from '../lib/format-rules/header-zones.ts';
 
 export interface ReadInput {
   file: string;
@@ -93,12 +94,14 @@ function readCorrectedHeader(src: HeaderSources, corrections: Correction[]): Hea
 /**
  * The header's lines as shown: a header that arrived as a table (columns side
  * by side) is shown column by column, the issuer's column first, as it is
- * read; a lost header table is a gap.
+ * read; a lost header table is a gap; rule lines are left out.
  */
 function headerSegments(header: Line[]): Segments {
   const lines: string[] = [];
   const headerGaps: number[] = [];
   for (const l of header) {
+    // A rule line under a name or the motto is decoration (header-zones.ts), not a line of the header.
+    if (isZone('rule', l.text)) continue;
     if (l.gap) headerGaps.push(lines.length);
     if (l.table) lines.push(...columnsOf(l));
     else lines.push(l.text);
