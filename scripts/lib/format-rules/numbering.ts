@@ -168,7 +168,7 @@ export const NUMBERING: NumberingRule[] = [
     examples: ['a)', 'đ)'],
     pattern: /^(?<num>[a-zđ])\)\s+(?=\S)/u,
     kind: 'point',
-    idForm: '<parent>.<letter> (dieu-1.2.a)',
+    idForm: '<parent>.<letter> (dieu-1.2.a; the letter đ is written dd: ids are ASCII)',
     sequence: 'parent',
     contains: ['arabic', 'bullet'],
     source: 'LBH/TT, ND30, HD36 (letters a, b, c ... with ")")',
