@@ -4,8 +4,10 @@
  * time by scripts/lib/citation-text.ts: the page carries the document part
  * (data-cite-base) and its address (data-cite-url), each button its
  * provision part (data-part); this script only joins them with the same rule
- * as joinCitation(): non-empty parts, comma-separated.
- * See docs/decisions/0501-citable-urls.md.
+ * as joinCitation(): non-empty parts, comma-separated. A provision's box
+ * also offers "In mục này": print.css prints only the element whose id is in
+ * html[data-print-only]. Escape closes the box wherever the focus is.
+ * See docs/decisions/0501-citable-urls.md and 1404-accessibility.md.
  */
 (function () {
   var root = document.querySelector('[data-cite-base]');
@@ -37,12 +39,24 @@
     button.hidden = false;
   }
 
-  var pop, message, box, opener;
+  var pop, message, box, opener, printItem;
 
   function closePop() {
     if (!pop || !pop.parentNode) return;
     pop.parentNode.removeChild(pop);
     if (opener) opener.focus();
+  }
+
+  function clearPrintOnly() {
+    delete document.documentElement.dataset.printOnly;
+  }
+
+  function printProvision() {
+    var id = opener && opener.getAttribute('data-cite');
+    if (!id) return;
+    document.documentElement.dataset.printOnly = id;
+    window.addEventListener('afterprint', clearPrintOnly);
+    window.print();
   }
 
   function place(button) {
@@ -63,14 +77,26 @@
       close.className = 'cite-pop__close';
       close.textContent = 'Đóng';
       close.onclick = closePop;
+      printItem = document.createElement('button');
+      printItem.type = 'button';
+      printItem.className = 'cite-pop__print';
+      printItem.textContent = 'In mục này';
+      printItem.onclick = printProvision;
+      var actions = document.createElement('div');
+      actions.className = 'cite-pop__actions';
+      actions.appendChild(printItem);
+      actions.appendChild(close);
       pop.appendChild(message);
       pop.appendChild(box);
-      pop.appendChild(close);
-      pop.addEventListener('keydown', function (event) {
-        if (event.key === 'Escape' || event.key === 'Esc') closePop();
+      pop.appendChild(actions);
+      // On the document, not the box: after a copy the focus stays on the button that opened it.
+      document.addEventListener('keydown', function (event) {
+        if ((event.key === 'Escape' || event.key === 'Esc') && pop.parentNode) closePop();
       });
     }
     opener = button;
+    // Printing one provision needs a provision: the document's own button prints nothing alone.
+    printItem.hidden = !button.getAttribute('data-cite');
     // Right after the provision's toolbar (or the document's button), so it shows where the reader is.
     var anchor = button.parentNode && button.parentNode.className === 'prov-tools' ? button.parentNode : button;
     anchor.parentNode.insertBefore(pop, anchor.nextSibling);
