@@ -149,6 +149,26 @@ export interface Segments {
    */
   headerGaps?: number[];
   closingLines: string[];
+  /**
+   * The header's lines arranged as the first page prints them (ADR 1402):
+   * the same text as `header`, cut at its zones. Absent when the reader could
+   * not place the lines (they are then shown centred, as they are).
+   */
+  layout?: HeaderLayout;
+}
+
+/** The official header layout (NĐ 30/2020 Phụ lục I; HD 36 for party documents). */
+export interface HeaderLayout {
+  /** Above the columns: a copy's stamp ("SAO Y; ...", "Giờ ký: ..."). */
+  top: string[];
+  /** Issuer (and its parent body), the party star, the number. */
+  left: string[];
+  /** National name (or "ĐẢNG CỘNG SẢN VIỆT NAM"), motto, place and date. */
+  right: string[];
+  /** Type, title, enacting line: centred below the columns. */
+  centre: string[];
+  /** The placeholder of a lost header table, standing where the columns were. */
+  gap?: string;
 }
 
 export interface QualityIssue {

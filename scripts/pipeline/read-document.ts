@@ -15,6 +15,7 @@ import { identityOf, resolveMetadata, textDigest } from './05-metadata/index.ts'
 import type { CatalogEntry } from './05-metadata/catalog.ts';
 import { annotate, type Correction } from './06-annotate/index.ts';
 import { isZone } from '../lib/format-rules/header-zones.ts';
+import { layoutHeader } from './05-metadata/header-layout.ts';
 
 export interface ReadInput {
   file: string;
@@ -106,5 +107,7 @@ function headerSegments(header: Line[]): Segments {
     if (l.table) lines.push(...columnsOf(l));
     else lines.push(l.text);
   }
-  return { header: lines, headerGaps, closingLines: [] };
+  // The official arrangement of the same lines (ADR 1402); none when the reader cannot place them.
+  const layout = layoutHeader(lines, headerGaps);
+  return { header: lines, headerGaps, closingLines: [], ...(layout ? { layout } : {}) };
 }

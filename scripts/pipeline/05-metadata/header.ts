@@ -68,7 +68,7 @@ const NUMBER_PIECE = /(?:^|\s)((?:(?:Nghị\s+quyết|Quyết\s+định|Chỉ\s+
 /** Who enacts, named after the title: "BỘ TRƯỞNG BỘ TÀI CHÍNH", "THỦ TƯỚNG CHÍNH PHỦ". */
 const ENACTING_CAPACITY = /^(?:BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|CHỦ\s+TỊCH|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|GIÁM\s+ĐỐC|TỔNG\s+KIỂM\s+TOÁN)\b/u;
 
-interface Piece {
+export interface Piece {
   text: string;
   zone: ZoneName | 'text';
   match?: RegExpExecArray;
@@ -76,7 +76,7 @@ interface Piece {
 
 
 /** Cut one line into zone pieces; the text between zones stays as 'text' pieces. */
-function cut(text: string): Piece[] {
+export function cut(text: string): Piece[] {
   for (const zone of INLINE_ZONES) {
     // Place names are Title Case ("Hà Nội"), so "HĐND" before them is not part of the place.
     const m = zonePattern(zone).exec(text);

@@ -170,20 +170,39 @@ function provisionNode(p: Provision, depth: number, doc: DocumentModel): MdxJsxF
   return flowEl('section', { id: p.id, class: `provision provision--${p.kind}`, 'data-provision': p.id }, children);
 }
 
-export function toMdxTree(doc: DocumentModel): Root {
-  const children: RootContent[] = [];
-  if (doc.segments.header.length > 0) {
+const lineParagraph = (t: string): Paragraph => paragraph([{ type: 'text', value: t }]);
+const headerGap = (placeholder: string): Paragraph => paragraph([textEl('span', { class: 'gap', role: 'note', title: placeholder }, [{ type: 'text', value: HEADER_GAP_TEXT }])]);
+
+/**
+ * The document's own header (`#dau-van-ban`). With a layout (ADR 1402): the
+ * issuer's column and the national name's column side by side, the type,
+ * title and enacting line centred below (src/styles/document-header.css).
+ * Without one, the lines centred as they are.
+ */
+function headerNode(doc: DocumentModel): MdxJsxFlowElement {
+  const layout = doc.segments.layout;
+  if (!layout) {
     const gaps = new Set(doc.segments.headerGaps ?? []);
-    children.push(
-      flowEl(
-        'div',
-        { class: 'source-header', id: 'dau-van-ban' },
-        doc.segments.header.map((t, i) =>
-          gaps.has(i) ? paragraph([textEl('span', { class: 'gap', role: 'note', title: t }, [{ type: 'text', value: HEADER_GAP_TEXT }])]) : paragraph([{ type: 'text', value: t }]),
-        ),
-      ),
+    return flowEl('div', { class: 'source-header', id: 'dau-van-ban' }, doc.segments.header.map((t, i) => (gaps.has(i) ? headerGap(t) : lineParagraph(t))));
+  }
+  const parts: Array<BlockContent | MdxJsxFlowElement> = [];
+  if (layout.top.length > 0) parts.push(flowEl('div', { class: 'source-header__top' }, layout.top.map(lineParagraph)));
+  if (layout.gap !== undefined) parts.push(headerGap(layout.gap));
+  if (layout.left.length + layout.right.length > 0) {
+    parts.push(
+      flowEl('div', { class: 'source-header__columns' }, [
+        flowEl('div', { class: 'source-header__left' }, layout.left.map(lineParagraph)),
+        flowEl('div', { class: 'source-header__right' }, layout.right.map(lineParagraph)),
+      ]),
     );
   }
+  if (layout.centre.length > 0) parts.push(flowEl('div', { class: 'source-header__centre' }, layout.centre.map(lineParagraph)));
+  return flowEl('div', { class: 'source-header source-header--official', id: 'dau-van-ban' }, parts);
+}
+
+export function toMdxTree(doc: DocumentModel): Root {
+  const children: RootContent[] = [];
+  if (doc.segments.header.length > 0) children.push(headerNode(doc));
   for (const p of doc.provisions) children.push(provisionNode(p, 0, doc));
   if (doc.footnotes.length > 0) {
     const items = doc.footnotes.map((f) =>
