@@ -22,6 +22,7 @@ import { resolve } from 'node:path';
 import { releaseAllLocks } from './build/lock.ts';
 import { buildSite, defaultGeneratedDir, PROJECT_ROOT, removeActiveStaging } from './build/pipeline.ts';
 import { formatSeconds, killRunningStages } from './build/run-stage.ts';
+import { NO_PUBLIC_ADDRESS_WARNING } from './build/site-config.ts';
 
 const USAGE = `usage: node scripts/build.ts [--content <dir>] [--generated <dir>] [--dist <dir>] [--strict]`;
 
@@ -78,6 +79,9 @@ async function run(contentDir: string, generatedDir: string, distDir: string, st
     return 1;
   }
   console.log(`\nbuild OK: ${distDir}`);
+  // Last, so an editor sees it (content/site.yaml; docs/decisions/1403-take-it-away.md).
+  if (result.publicAddress.url === null) console.warn(`\n${NO_PUBLIC_ADDRESS_WARNING}`);
+  else console.log(`public address: ${result.publicAddress.url} (${result.publicAddress.from === 'env' ? 'ARCHIVE_SITE_URL' : 'content/site.yaml'})`);
   return 0;
 }
 

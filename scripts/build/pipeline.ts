@@ -5,12 +5,14 @@
  * Used by scripts/build.ts (npm run build), scripts/bench.ts and the browser
  * tests' global setup (through scripts/build.ts).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withLock } from './lock.ts';
 import { runStage, type StageCommand, type StageResult } from './run-stage.ts';
+import { readPublicAddress, type PublicAddress } from './site-config.ts';
+import { PUBLISHED_ZIP_PATH } from '../usb/published-zip.ts';
 
 /** The project root (this file is scripts/build/pipeline.ts). */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -52,6 +54,8 @@ export interface BuildResult {
   message: string | null;
   stages: StageResult[];
   totalSeconds: number;
+  /** The public address the build used (content/site.yaml or ARCHIVE_SITE_URL); url null when none. */
+  publicAddress: PublicAddress;
 }
 
 /** Default generated dir: `.generated` for the default dist, else `<dist>.generated` beside it. */
@@ -142,7 +146,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const stages: StageResult[] = [];
   const started = process.hrtime.bigint();
   const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
-  const fail = (stage: string, message: string): BuildResult => ({ ok: false, failedStage: stage, message, stages, totalSeconds: elapsed() });
+  let publicAddress: PublicAddress = { url: null, from: null };
+  const fail = (stage: string, message: string): BuildResult => ({ ok: false, failedStage: stage, message, stages, totalSeconds: elapsed(), publicAddress });
 
   // Preflight: clear messages for what is missing, before anything is staged.
   const converter = join(root, 'scripts', 'convert.ts');
@@ -158,6 +163,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
   if (generatedDir === distDir) return fail('preflight', 'the generated and dist directories must differ');
   if (usbDir === distDir || usbDir === generatedDir) return fail('preflight', 'the USB edition folder must differ from dist and the generated folder');
+  // The public address: ARCHIVE_SITE_URL (options.env, then the process's) over content/site.yaml.
+  try {
+    publicAddress = readPublicAddress(contentDir, { ARCHIVE_SITE_URL: options.env && 'ARCHIVE_SITE_URL' in options.env ? options.env.ARCHIVE_SITE_URL : process.env.ARCHIVE_SITE_URL });
+  } catch (error) {
+    return fail('preflight', (error as Error).message);
+  }
 
   const stagedGenerated = stagingDirFor(generatedDir, 'staging');
   const stagedDist = stagingDirFor(distDir, 'staging');
@@ -177,6 +188,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // The site reads content/aliases.yaml (alias pages, moved fragments) from here.
     ARCHIVE_CONTENT_DIR: contentDir,
     ARCHIVE_DIST_DIR: stagedDist,
+    // Every stage sees the same public address (astro.config.mjs `site`, the USB README); '' = none.
+    ARCHIVE_SITE_URL: publicAddress.url ?? '',
     // Keep the tools quiet about telemetry and update checks (no network here).
     ASTRO_TELEMETRY_DISABLED: '1',
   };
@@ -229,6 +242,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         cleanup();
         return fail(name, `stage "${name}" exited 0 but ${check}`);
       }
+      // The web build offers the USB edition's zip for download (after the usb stage: the copy must not hold itself).
+      if (name === 'usb') {
+        const published = join(stagedDist, ...PUBLISHED_ZIP_PATH.split('/'));
+        mkdirSync(dirname(published), { recursive: true });
+        copyFileSync(stagedZip, published);
+      }
     }
     promote(stagedGenerated, generatedDir);
     activeStaging.delete(stagedGenerated);
@@ -244,7 +263,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     cleanup();
     throw error;
   }
-  return { ok: true, failedStage: null, message: null, stages, totalSeconds: elapsed() };
+  return { ok: true, failedStage: null, message: null, stages, totalSeconds: elapsed(), publicAddress };
 }
 
 /** Minimal evidence that a stage did its job (a silent no-op must not pass). */

@@ -4,7 +4,8 @@
  *   node scripts/usb/build-usb.ts --dist <built site> --out <folder> [--zip <file>]
  *
  * The folder must not exist or be empty. The public site URL, if any, comes
- * from ARCHIVE_SITE_URL (as for the site). Exits 1, writing nothing more,
+ * from ARCHIVE_SITE_URL (as for the site; the build sets it from
+ * content/site.yaml unless the environment gives one). Exits 1, writing nothing more,
  * when the audit finds a root-absolute URL, a module script or a URL that
  * opens nothing. Run by scripts/build/pipeline.ts into staging folders; see
  * docs/decisions/0701-usb-edition.md.
@@ -63,7 +64,7 @@ async function main(): Promise<number> {
         `for ${formatBytes(p.assetBytes)} of index (+${(((p.assetScriptBytes - p.assetBytes) / Math.max(1, p.assetBytes)) * 100).toFixed(1)} %)`,
     );
   }
-  if (!siteUrl) console.log('usb: note: ARCHIVE_SITE_URL is not set, so citations copied in the USB copy carry the path (/van-ban/…), not a full web address');
+  if (!siteUrl) console.log('usb: note: no public address (content/site.yaml public_url, or ARCHIVE_SITE_URL), so citations copied in the USB copy carry the path (/van-ban/…), not a full web address');
   if (values.zip) {
     const zipFile = resolve(values.zip);
     const zip = zipFolder(outDir, zipFile, ZIP_TOP_FOLDER);

@@ -12,6 +12,7 @@ import { rewriteCss } from './css.ts';
 import { applyEdits } from './edits.ts';
 import { rewriteScriptStrings } from './js-strings.ts';
 import { isRootAbsolute, rewriteUrl, type RewrittenUrl, type SiteTree } from './site-tree.ts';
+import { USB_OFFLINE_ATTR } from './published-zip.ts';
 
 interface Attr {
   name: string;
@@ -221,8 +222,24 @@ export async function rewritePage(html: string, file: string, tree: SiteTree, ho
     return `<script defer src=${attrValue(bundle.url)}></script>`;
   };
 
+  let skipTo = -1;
   for (const tag of scanTags(html)) {
+    if (tag.from < skipTo) continue;
     if (tag.name === 'base' && get(tag, 'href')) problems.push('<base href> changes how every relative URL resolves; the USB edition cannot use it');
+
+    // A link to something only the web build has (the USB zip): the copy shows the sentence the link carries instead.
+    const offline = tag.name === 'a' ? get(tag, USB_OFFLINE_ATTR) : undefined;
+    if (offline) {
+      const close = html.toLowerCase().indexOf('</a>', tag.to);
+      if (close < 0) {
+        problems.push(`<a ${USB_OFFLINE_ATTR}> without </a>`);
+        continue;
+      }
+      const text = decodeEntities(offline.raw).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      edits.push({ from: tag.from, to: close + 4, text: `<span class="usb-offline-note">${text}</span>` });
+      skipTo = close + 4;
+      continue;
+    }
 
     // Scripts: module ones become classic; inline classic ones get their URL constants rewritten.
     if (tag.name === 'script') {
