@@ -16,6 +16,9 @@
  * A document that cannot be published is held back and the rest builds;
  * --strict (or ARCHIVE_STRICT=1) makes any held-back document fail the build
  * (docs/decisions/1004-held-back-documents.md).
+ *
+ * --pdf (or ARCHIVE_PDF=1) adds the optional pdf stage: each document page
+ * printed to van-ban.pdf beside it (docs/decisions/1403-take-it-away.md).
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
@@ -24,7 +27,7 @@ import { buildSite, defaultGeneratedDir, PROJECT_ROOT, removeActiveStaging } fro
 import { formatSeconds, killRunningStages } from './build/run-stage.ts';
 import { NO_PUBLIC_ADDRESS_WARNING } from './build/site-config.ts';
 
-const USAGE = `usage: node scripts/build.ts [--content <dir>] [--generated <dir>] [--dist <dir>] [--strict]`;
+const USAGE = `usage: node scripts/build.ts [--content <dir>] [--generated <dir>] [--dist <dir>] [--strict] [--pdf]`;
 
 function main(): Promise<number> | number {
   let values;
@@ -35,6 +38,7 @@ function main(): Promise<number> | number {
         generated: { type: 'string' },
         dist: { type: 'string' },
         strict: { type: 'boolean' },
+        pdf: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -52,10 +56,12 @@ function main(): Promise<number> | number {
   const distDir = resolve(values.dist ?? process.env.ARCHIVE_DIST_DIR ?? resolve(PROJECT_ROOT, 'dist'));
   const generatedDir = resolve(values.generated ?? (values.dist ? undefined : process.env.ARCHIVE_GENERATED_DIR) ?? defaultGeneratedDir(PROJECT_ROOT, distDir));
   const strict = values.strict === true || process.env.ARCHIVE_STRICT === '1';
-  return run(contentDir, generatedDir, distDir, strict);
+  // A PDF of each document page: optional, it costs 0.2-0.7 s a document (docs/decisions/1403-take-it-away.md).
+  const pdf = values.pdf === true || process.env.ARCHIVE_PDF === '1';
+  return run(contentDir, generatedDir, distDir, strict, pdf);
 }
 
-async function run(contentDir: string, generatedDir: string, distDir: string, strict: boolean): Promise<number> {
+async function run(contentDir: string, generatedDir: string, distDir: string, strict: boolean, pdf: boolean): Promise<number> {
   const onSignal = (signal: NodeJS.Signals) => {
     killRunningStages(signal);
     removeActiveStaging();
@@ -67,7 +73,7 @@ async function run(contentDir: string, generatedDir: string, distDir: string, st
   process.once('SIGTERM', onSignal);
 
   console.log(`build: ${contentDir} -> ${generatedDir} -> ${distDir}${strict ? ' (strict)' : ''}`);
-  const result = await buildSite({ contentDir, generatedDir, distDir, strict });
+  const result = await buildSite({ contentDir, generatedDir, distDir, strict, pdf });
   console.log('');
   for (const stage of result.stages) {
     console.log(`  ${stage.name.padEnd(9)} ${formatSeconds(stage.seconds).padStart(9)}${stage.ok ? '' : '  FAILED'}`);

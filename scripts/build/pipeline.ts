@@ -21,7 +21,9 @@ export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 // docs/decisions/0501-citable-urls.md), so a build that loses a published URL is never promoted.
 // usb: the USB edition and its zip from the checked dist (scripts/usb/build-usb.ts,
 // docs/decisions/0701-usb-edition.md), promoted with dist.
-export const STAGE_NAMES = ['convert', 'astro', 'pagefind', 'urls', 'usb'] as const;
+// pdf: optional (BuildOptions.pdf), each document page printed to PDF before the USB edition copies
+// the site (scripts/build/pdf.ts, docs/decisions/1403-take-it-away.md).
+export const STAGE_NAMES = ['convert', 'astro', 'pagefind', 'pdf', 'urls', 'usb'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
 export interface BuildOptions {
@@ -46,6 +48,8 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Fail the convert stage when any document is held back (--strict; ADR 1004). */
   strict?: boolean;
+  /** Run the optional pdf stage: a PDF of each document page (--pdf; ADR 1403). */
+  pdf?: boolean;
 }
 
 export interface BuildResult {
@@ -190,6 +194,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     ARCHIVE_DIST_DIR: stagedDist,
     // Every stage sees the same public address (astro.config.mjs `site`, the USB README); '' = none.
     ARCHIVE_SITE_URL: publicAddress.url ?? '',
+    // Document pages link their PDF only when the pdf stage makes it (src/components/Downloads.astro).
+    ARCHIVE_PDF: options.pdf ? '1' : '',
     // Keep the tools quiet about telemetry and update checks (no network here).
     ASTRO_TELEMETRY_DISABLED: '1',
   };
@@ -208,6 +214,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       cwd: root,
     },
     pagefind: { name: 'pagefind', command: node, args: [pagefindBin, '--site', stagedDist], env, cwd: root },
+    pdf: { name: 'pdf', command: node, args: [join(root, 'scripts', 'build', 'pdf.ts'), '--dist', stagedDist, ...(publicAddress.url ? ['--origin', publicAddress.url] : [])], env, cwd: root },
     urls: { name: 'urls', command: node, args: [join(root, 'scripts', 'urls', 'check.ts'), '--dist', stagedDist, '--content', contentDir], env, cwd: root },
     usb: { name: 'usb', command: node, args: [join(root, 'scripts', 'usb', 'build-usb.ts'), '--dist', stagedDist, '--out', stagedUsb, '--zip', stagedZip], env, cwd: root },
   };
@@ -222,6 +229,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
   try {
     for (const name of STAGE_NAMES) {
+      if (name === 'pdf' && !options.pdf) continue;
       log(`▶ ${name}`);
       const run = () => runStage(commands[name], { measureMemory: options.measureMemory, logFile: options.logFile });
       const result =
@@ -275,6 +283,14 @@ function checkStageOutput(stage: StageName, generated: string, dist: string, usb
       return existsSync(dist) && readdirSync(dist).length > 0 ? null : `wrote nothing into ${dist}`;
     case 'pagefind':
       return existsSync(join(dist, 'pagefind', 'pagefind.js')) ? null : `wrote no ${join(dist, 'pagefind', 'pagefind.js')}`;
+    case 'pdf': {
+      const docs = JSON.parse(readFileSync(join(dist, 'data', 'documents.json'), 'utf8')) as Array<{ url: string }>;
+      const missing = docs.filter((d) => {
+        const file = join(dist, ...d.url.split('/').filter(Boolean), 'van-ban.pdf');
+        return !existsSync(file) || readFileSync(file).subarray(0, 5).toString('latin1') !== '%PDF-';
+      });
+      return missing.length === 0 ? null : `wrote no PDF for ${missing.length} document(s), e.g. ${missing[0]!.url}`;
+    }
     case 'urls':
       return null; // a check: its exit status is its evidence
     case 'usb':

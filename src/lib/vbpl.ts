@@ -7,6 +7,9 @@
  */
 import type { CitedDocument } from './citations-data';
 
+/** What the decision needs of a cited document. */
+type Cited = { issuer: Pick<NonNullable<CitedDocument['issuer']>, 'branch'> | null; numberSymbol: string | null };
+
 /** vbpl.vn's search for the central database, by words of the number or title (form as of 2025). */
 export const VBPL_SEARCH = 'https://vbpl.vn/TW/Pages/vbpq-timkiem.aspx';
 
@@ -18,13 +21,13 @@ export const VBPL_SEARCH = 'https://vbpl.vn/TW/Pages/vbpq-timkiem.aspx';
 const PARTY_SYMBOL = /^[0-9]+[a-z]?-[A-ZĐa-zđ]+\//u;
 
 /** True when the cited document is a state one: its issuer is a state body, or, issuer unknown, its symbol is not a party one. */
-export function isStateDocument(cited: Pick<CitedDocument, 'issuer' | 'numberSymbol'>): boolean {
+export function isStateDocument(cited: Cited): boolean {
   if (cited.issuer) return cited.issuer.branch === 'state';
   return cited.numberSymbol !== null && !PARTY_SYMBOL.test(cited.numberSymbol);
 }
 
 /** The search link for a state document with a number-symbol, else null. */
-export function vbplSearch(cited: Pick<CitedDocument, 'issuer' | 'numberSymbol'>): { url: string; keyword: string } | null {
+export function vbplSearch(cited: Cited): { url: string; keyword: string } | null {
   if (!cited.numberSymbol || !isStateDocument(cited)) return null;
   const keyword = cited.numberSymbol;
   const query = new URLSearchParams({ type: '0', s: '1', SearchIn: 'Title,Title1', Keyword: keyword });

@@ -70,6 +70,18 @@ describe('the source text as received', () => {
   });
 });
 
+describe('the PDF (optional stage, off by default)', () => {
+  it('a page links its PDF exactly when the build made one', async () => {
+    const pdfs = documents.filter((d) => existsSync(join(site.distDir, ...d.url.split('/').filter(Boolean), 'van-ban.pdf')));
+    // All or none: the stage prints every document page.
+    expect([0, documents.length]).toContain(pdfs.length);
+    const { page } = await site.open(doc205.url);
+    await expect(page.locator('a[data-download="pdf"]').count()).resolves.toBe(pdfs.length > 0 ? 1 : 0);
+    // Without it, the page says how to print.
+    await expect(page.locator('.downloads').innerText()).resolves.toContain('Ctrl');
+  });
+});
+
 describe('the USB zip', () => {
   for (const path of ['/', '/doc-offline/']) {
     it(`is linked from ${path} and downloads (HTTP 200, a zip, the build's own)`, async () => {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { normalisePdfDates } from '../../scripts/build/pdf.ts';
 import { readPublicAddress } from '../../scripts/build/site-config.ts';
 import { rewritePage, type PageHooks } from '../../scripts/usb/html.ts';
 import { PUBLISHED_ZIP_PATH, USB_OFFLINE_ATTR } from '../../scripts/usb/published-zip.ts';
@@ -89,5 +90,14 @@ describe('vbpl.vn search for cited state documents', () => {
     expect(isStateDocument({ issuer: null, numberSymbol: '80/2015/QH13' })).toBe(true);
     expect(isStateDocument({ issuer: null, numberSymbol: '12-CT/TW' })).toBe(false);
     expect(vbplSearch({ issuer: null, numberSymbol: null })).toBeNull();
+  });
+});
+
+describe('PDF dates', () => {
+  it('are fixed in place, every byte offset kept', () => {
+    const pdf = Buffer.from("%PDF-1.4\n1 0 obj <</Title (x) /CreationDate (D:20261127121949+00'00') /ModDate (D:20261127121949+00'00')>>\nxref 0 12345\n", 'latin1');
+    const fixed = normalisePdfDates(pdf);
+    expect(fixed.length).toBe(pdf.length);
+    expect(fixed.toString('latin1')).toBe("%PDF-1.4\n1 0 obj <</Title (x) /CreationDate (D:20000101000000+00'00') /ModDate (D:20000101000000+00'00')>>\nxref 0 12345\n");
   });
 });

@@ -1,0 +1,97 @@
+/**
+ * The optional "pdf" stage (npm run build -- --pdf, or ARCHIVE_PDF=1): each
+ * document page printed by Chromium (print media, the site's print
+ * stylesheet) to `<document path>/van-ban.pdf` in the built site, before the
+ * USB edition is made (so the copy carries them too).
+ *
+ *   node scripts/build/pdf.ts --dist <built site> [--origin <public address>]
+ *
+ * Deterministic: pages are served from the folder under a fixed origin (the
+ * public address when set, so the PDF's links work; else a placeholder), the
+ * print line that would carry today's date and this machine's address is
+ * left out, and the PDF's /CreationDate and /ModDate are set to a fixed value
+ * (same length, so the cross-reference offsets stay right). Off by default:
+ * it costs 0.2-0.7 s a document (docs/decisions/1403-take-it-away.md).
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, normalize, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchBrowser } from './chromium.ts';
+import { formatBytes } from './run-stage.ts';
+import { contentType } from './static-server.ts';
+
+/** Name of each document's PDF, beside its index.html. */
+export const PDF_NAME = 'van-ban.pdf';
+/** The origin pages are served under when no public address is set (reserved: it never resolves). */
+export const PLACEHOLDER_ORIGIN = 'https://luu-tru-nghi-quyet.invalid';
+const FIXED_PDF_DATE = '20000101000000';
+
+/** Chromium's PDF dates -> a fixed date, keeping every byte offset. */
+export function normalisePdfDates(pdf: Buffer): Buffer {
+  const text = pdf.toString('latin1').replace(/(\/(?:CreationDate|ModDate)\s*\(D:)\d{14}/g, `$1${FIXED_PDF_DATE}`);
+  return Buffer.from(text, 'latin1');
+}
+
+/** A site path's file in the folder, or null (outside it or missing). */
+function fileOf(dist: string, pathname: string): string | null {
+  let path: string;
+  try {
+    path = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  const file = normalize(join(dist, path.endsWith('/') ? `${path}index.html` : path));
+  if (file !== dist && !file.startsWith(dist + sep)) return null;
+  try {
+    return statSync(file).isFile() ? file : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function printDocuments(distDir: string, origin: string): Promise<{ count: number; bytes: number; seconds: number }> {
+  const dist = resolve(distDir);
+  const base = new URL(origin).origin;
+  const docs = JSON.parse(readFileSync(join(dist, 'data', 'documents.json'), 'utf8')) as Array<{ url: string }>;
+  const browser = await launchBrowser();
+  const started = performance.now();
+  let bytes = 0;
+  try {
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    // Every request answered from the folder; nothing leaves the machine.
+    await context.route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      const file = url.origin === base ? fileOf(dist, url.pathname) : null;
+      if (file === null) return route.fulfill({ status: 404, body: '' });
+      return route.fulfill({ status: 200, body: readFileSync(file), headers: { 'Content-Type': contentType(file) } });
+    });
+    const page = await context.newPage();
+    for (const doc of docs) {
+      await page.goto(new URL(doc.url, base).href, { waitUntil: 'load' });
+      await page.evaluate(async () => {
+        await document.fonts.ready;
+        // The print line says when and from where a reader printed; a build has neither (print.js).
+        document.getElementById('trang:dong-in')?.remove();
+      });
+      const pdf = normalisePdfDates(await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }));
+      writeFileSync(join(dist, ...doc.url.split('/').filter(Boolean), PDF_NAME), pdf);
+      bytes += pdf.length;
+    }
+  } finally {
+    await browser.close();
+  }
+  return { count: docs.length, bytes, seconds: (performance.now() - started) / 1000 };
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { dist: { type: 'string' }, origin: { type: 'string' } }, strict: true });
+  if (!values.dist) {
+    console.error('usage: node scripts/build/pdf.ts --dist <built site> [--origin <public address>]');
+    return 2;
+  }
+  const result = await printDocuments(values.dist, values.origin || PLACEHOLDER_ORIGIN);
+  console.log(`pdf: ${result.count} documents, ${formatBytes(result.bytes)}, ${result.seconds.toFixed(1)} s (${(result.seconds / Math.max(1, result.count)).toFixed(2)} s a document)`);
+  return 0;
+}
+
+if (import.meta.main) process.exitCode = await main();
