@@ -202,7 +202,10 @@ export function startReading(): void {
       step(order[index - 1], '← Mục trước', 'prev');
       step(order[index + 1], 'Mục sau →', 'next');
     }
-    if (box.childElementCount > 0) provision.prepend(box);
+    if (box.childElementCount === 0) return;
+    provision.prepend(box);
+    // Scroll anchoring would keep the heading in place and push the new line above the screen: bring the target back, as the fragment did.
+    element.scrollIntoView({ block: 'start' });
   }
   showHere();
   addEventListener('hashchange', showHere);
