@@ -9,8 +9,8 @@
  * Deterministic: pages are served from the folder under a fixed origin (the
  * public address when set, so the PDF's links work; else a placeholder), the
  * print line that would carry today's date and this machine's address is
- * left out, and the PDF's /CreationDate and /ModDate are set to a fixed value
- * (same length, so the cross-reference offsets stay right). Off by default:
+ * left out, and the PDF's dates and table-cell ids are made fixed
+ * (normalisePdf). Off by default:
  * it costs 0.2-0.7 s a document (docs/decisions/1403-take-it-away.md).
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -26,9 +26,27 @@ export const PDF_NAME = 'van-ban.pdf';
 export const PLACEHOLDER_ORIGIN = 'https://luu-tru-nghi-quyet.invalid';
 const FIXED_PDF_DATE = '20000101000000';
 
-/** Chromium's PDF dates -> a fixed date, keeping every byte offset. */
-export function normalisePdfDates(pdf: Buffer): Buffer {
-  const text = pdf.toString('latin1').replace(/(\/(?:CreationDate|ModDate)\s*\(D:)\d{14}/g, `$1${FIXED_PDF_DATE}`);
+/**
+ * What Chromium writes that changes from run to run, made fixed in place
+ * (same lengths, so the cross-reference offsets stay right): the dates
+ * /CreationDate and /ModDate, and the ids of tagged table cells
+ * ("(node00079099)", from the browser's DOM node counter; /Headers refers to
+ * them), renumbered in order of first appearance.
+ */
+export function normalisePdf(pdf: Buffer): Buffer {
+  const ids = new Map<string, string>();
+  const text = pdf
+    .toString('latin1')
+    .replace(/(\/(?:CreationDate|ModDate)\s*\(D:)\d{14}/g, `$1${FIXED_PDF_DATE}`)
+    .replace(/\(node(\d+)\)/g, (_, digits: string) => {
+      let id = ids.get(digits);
+      if (id === undefined) {
+        id = String(ids.size + 1).padStart(digits.length, '0');
+        if (id.length !== digits.length) return `(node${digits})`; // cannot keep the length: left as it is
+        ids.set(digits, id);
+      }
+      return `(node${id})`;
+    });
   return Buffer.from(text, 'latin1');
 }
 
@@ -73,7 +91,7 @@ export async function printDocuments(distDir: string, origin: string): Promise<{
         // The print line says when and from where a reader printed; a build has neither (print.js).
         document.getElementById('trang:dong-in')?.remove();
       });
-      const pdf = normalisePdfDates(await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }));
+      const pdf = normalisePdf(await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }));
       writeFileSync(join(dist, ...doc.url.split('/').filter(Boolean), PDF_NAME), pdf);
       bytes += pdf.length;
     }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { normalisePdfDates } from '../../scripts/build/pdf.ts';
+import { normalisePdf } from '../../scripts/build/pdf.ts';
 import { readPublicAddress } from '../../scripts/build/site-config.ts';
 import { rewritePage, type PageHooks } from '../../scripts/usb/html.ts';
 import { PUBLISHED_ZIP_PATH, USB_OFFLINE_ATTR } from '../../scripts/usb/published-zip.ts';
@@ -93,10 +93,15 @@ describe('vbpl.vn search for cited state documents', () => {
   });
 });
 
-describe('PDF dates', () => {
-  it('are fixed in place, every byte offset kept', () => {
+describe('PDF normalisation', () => {
+  it('renumbers table-cell ids in order of appearance, references included, lengths kept', () => {
+    const pdf = Buffer.from('<</S /TH /ID (node00079104)>> <</S /TD /Headers [(node00079104)]>> <</S /TH /ID (node00079099)>>', 'latin1');
+    const fixed = normalisePdf(pdf).toString('latin1');
+    expect(fixed).toBe('<</S /TH /ID (node00000001)>> <</S /TD /Headers [(node00000001)]>> <</S /TH /ID (node00000002)>>');
+  });
+  it('fixes the dates in place, every byte offset kept', () => {
     const pdf = Buffer.from("%PDF-1.4\n1 0 obj <</Title (x) /CreationDate (D:20261127121949+00'00') /ModDate (D:20261127121949+00'00')>>\nxref 0 12345\n", 'latin1');
-    const fixed = normalisePdfDates(pdf);
+    const fixed = normalisePdf(pdf);
     expect(fixed.length).toBe(pdf.length);
     expect(fixed.toString('latin1')).toBe("%PDF-1.4\n1 0 obj <</Title (x) /CreationDate (D:20000101000000+00'00') /ModDate (D:20000101000000+00'00')>>\nxref 0 12345\n");
   });
