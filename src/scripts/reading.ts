@@ -81,9 +81,10 @@ function byId(id: string): HTMLElement | null {
 }
 
 export function startReading(): void {
-  const body = document.querySelector('.doc__body');
+  const found = document.querySelector('.doc__body');
   const bar = document.querySelector<HTMLElement>('.reading-bar');
-  if (!body || !bar) return;
+  if (!found || !bar) return;
+  const body: Element = found;
   const toc = document.querySelector<HTMLElement>('.toc');
   const tocDetails = toc?.querySelector('details') ?? null;
   const tocButton = bar.querySelector<HTMLAnchorElement>('.reading-bar__toc');
@@ -169,10 +170,10 @@ export function startReading(): void {
   function showHere(): void {
     document.querySelector('.reading-here')?.remove();
     const element = location.hash.length > 1 ? byId(location.hash.slice(1)) : null;
-    if (!element || !body!.contains(element)) return;
+    if (!element || !body.contains(element)) return;
     const provision = element.closest('.provision');
     if (!provision) return;
-    const path = pathOf(element, body!);
+    const path = pathOf(element, body);
     // The nearest provision of the outline, for previous/next.
     let index = -1;
     for (let at: Element | null = element; at && at !== body && index < 0; at = at.parentElement) {
@@ -195,7 +196,7 @@ export function startReading(): void {
       a.className = `reading-here__${rel}`;
       a.textContent = text;
       const target = byId(to);
-      if (target) a.title = pathOf(target, body!).join(' › ');
+      if (target) a.title = pathOf(target, body).join(' › ');
       box.append(a);
     };
     if (index >= 0) {
