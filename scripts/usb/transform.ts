@@ -7,7 +7,8 @@
  *   that loads Pagefind (html.ts);
  * - stylesheets: url() and @import the same way (css.ts);
  * - Pagefind: a classic bundle and its assets as classic scripts (pagefind.ts);
- * - other files copied as they are (images, data/*.json, favicon, ...);
+ * - other files copied as they are (images, data/*.json, favicon, ...), but
+ *   the web build's copy of the USB zip (published-zip.ts);
  *   script files that no page loads (module chunks, now bundled) left out;
  * - README.txt (Vietnamese, readme.ts);
  * - then the audit (audit.ts): a USB edition with a root-absolute URL, a
@@ -23,6 +24,7 @@ import { classicFromInlineModule, classicFromModuleFile } from './classic-script
 import { rewriteCss } from './css.ts';
 import { rewritePage, type ClassicScript } from './html.ts';
 import { isPagefindCode, writePagefindUsb, type PagefindUsbResult } from './pagefind.ts';
+import { PUBLISHED_ZIP_PATH } from './published-zip.ts';
 import { README_NAME, readmeText } from './readme.ts';
 import { siteTreeOf } from './site-tree.ts';
 
@@ -102,6 +104,8 @@ export async function buildUsbEdition(options: UsbOptions): Promise<UsbResult> {
 
   for (const file of files) {
     if (handled.has(file)) continue;
+    // The web build's copy of the USB zip (put there after the usb stage): a copy never holds itself.
+    if (file === PUBLISHED_ZIP_PATH) continue;
     // Script files no page loads: module chunks (bundled into the classic scripts) or dead code.
     if (/\.m?js$/.test(file) && !referenced.has(file)) continue;
     const target = join(outDir, file);
