@@ -116,6 +116,16 @@ describe('axe: no serious or critical violation', () => {
     expect(violations).toEqual([]);
   });
 
+  it('the table of contents opened from the reading bar, at 360x740', async () => {
+    const page = await openAt(NQ205, PHONE);
+    // On a phone the reading bar's "Mục lục" is a button that opens the table of contents as a sheet.
+    await page.getByRole('navigation', { name: 'Đọc văn bản' }).getByRole('button', { name: 'Mục lục' }).click();
+    await page.locator('.toc--sheet').waitFor();
+    const violations = await seriousViolations(page);
+    if (violations.length) console.log(`axe, table of contents open:\n  ${violations.join('\n  ')}`);
+    expect(violations).toEqual([]);
+  });
+
   it('the citation box open, at 360x740', async () => {
     const page = await openAt(NQ205, PHONE);
     await page.locator('button.cite[data-cite="dieu-1.2"]').click();
