@@ -13,12 +13,13 @@
  * (normalisePdf). Off by default:
  * it costs 0.2-0.7 s a document (docs/decisions/1403-take-it-away.md).
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, normalize, resolve, sep } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from './chromium.ts';
 import { formatBytes } from './run-stage.ts';
 import { contentType } from './static-server.ts';
+import { fileIn, isFile } from './static-server.ts';
 
 /** Name of each document's PDF, beside its index.html. */
 export const PDF_NAME = 'van-ban.pdf';
@@ -50,21 +51,10 @@ export function normalisePdf(pdf: Buffer): Buffer {
   return Buffer.from(text, 'latin1');
 }
 
-/** A site path's file in the folder, or null (outside it or missing). */
+/** A site path's file in the folder, or null (outside it or missing): the static server's resolution. */
 function fileOf(dist: string, pathname: string): string | null {
-  let path: string;
-  try {
-    path = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  const file = normalize(join(dist, path.endsWith('/') ? `${path}index.html` : path));
-  if (file !== dist && !file.startsWith(dist + sep)) return null;
-  try {
-    return statSync(file).isFile() ? file : null;
-  } catch {
-    return null;
-  }
+  const file = fileIn(dist, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+  return file !== null && isFile(file) ? file : null;
 }
 
 export async function printDocuments(distDir: string, origin: string): Promise<{ count: number; bytes: number; seconds: number }> {

@@ -44,7 +44,8 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-function fileIn(root: string, urlPath: string): string | null {
+/** The file a URL path names inside `root`, or null when the path leaves it (also used by the pdf stage). */
+export function fileIn(root: string, urlPath: string): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -57,7 +58,7 @@ function fileIn(root: string, urlPath: string): string | null {
   return full;
 }
 
-function isFile(path: string): boolean {
+export function isFile(path: string): boolean {
   try {
     return statSync(path).isFile();
   } catch {
