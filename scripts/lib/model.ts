@@ -3,6 +3,7 @@
  * later step reads (MDX emitter, open data, search metadata, reference graph,
  * offline pack). The site never parses source text itself.
  */
+import type { ExtractMethod, SourceFormat } from '../pipeline/00-extract/types.ts';
 
 /** Where a metadata value came from, in words an editor can check. */
 export type FactOrigin =
@@ -264,6 +265,16 @@ export interface Citation {
   href: string | null;
 }
 
+/** How a source file became text (scripts/pipeline/00-extract, ADR 1501): told on the page and in the open data. */
+export interface SourceReading {
+  format: SourceFormat;
+  method: ExtractMethod;
+  /** Pages of a PDF (or a DOCX's own page count); null when unknown. */
+  pages: number | null;
+  /** Set when any page was read by OCR: engine, mean confidence (0–100) and the OCR'd pages. */
+  ocr: { engine: string; confidence: number; pages: number[] } | null;
+}
+
 export interface DocumentModel {
   /** Permanent ASCII id: "tinh-uy-quang-ninh-2017-09-nq-tu". */
   id: string;
@@ -279,6 +290,8 @@ export interface DocumentModel {
   sourceFile: string;
   /** Hex SHA-256 of the source bytes: ties output to input. */
   sourceSha256: string;
+  /** How the source file was read (step 00, ADR 1501); absent means a text file read as text. */
+  sourceReading?: SourceReading;
   meta: DocumentMetadata;
   /**
    * When the document takes effect, as its text says ("có hiệu lực từ ngày

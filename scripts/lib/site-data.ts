@@ -17,6 +17,8 @@ export interface SiteDocument {
   id: string;
   url: string;
   sourceFile: string;
+  /** How the source file was read (ADR 1501); absent for a text file read as text. */
+  sourceReading?: DocumentModel['sourceReading'];
   /** Vietnamese name of the type, e.g. "Nghị quyết"; null when unknown. */
   typeName: string | null;
   meta: DocumentMetadata;
