@@ -59,14 +59,16 @@ export type ExtractProblem =
   | 'unsupported';
 
 export class ExtractError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problem: ExtractProblem,
-    /** English, for the editor: what is wrong and what to do. */
-    readonly reason: string,
-  ) {
+  readonly file: string;
+  readonly problem: ExtractProblem;
+  /** English, for the editor: what is wrong and what to do. */
+  readonly reason: string;
+  constructor(file: string, problem: ExtractProblem, reason: string) {
     super(`${file}: ${reason}`);
     this.name = 'ExtractError';
+    this.file = file;
+    this.problem = problem;
+    this.reason = reason;
   }
 }
 
