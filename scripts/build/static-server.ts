@@ -30,6 +30,10 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.wasm': 'application/wasm',
   '.zip': 'application/zip',
+  // Original source files published beside documents (ADR 1505).
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.doc': 'application/msword',
   '.webmanifest': 'application/manifest+json',
 };
 
