@@ -1,0 +1,36 @@
+/**
+ * A PDF's text layer -> reader text per page (docs/decisions/1502-pdf-text-layer.md).
+ */
+import { ExtractError } from '../types.ts';
+import { closePdf, openPdf } from './open.ts';
+import { pageRuns } from './runs.ts';
+import { groupLines } from './lines.ts';
+import { runningLines } from './running-lines.ts';
+import { pageText } from './page-text.ts';
+import type { Line, PageGeometry, PdfTextPage, PdfTextResult } from './types.ts';
+
+export async function readPdfTextLayer(bytes: Uint8Array, file: string): Promise<PdfTextResult> {
+  const doc = await openPdf(bytes, file);
+  const started = performance.now();
+  try {
+    const read: { lines: Line[]; geometry: PageGeometry; layerChars: number }[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const { runs, geometry, layerChars } = await pageRuns(doc, n);
+      read.push({ lines: groupLines(runs), geometry, layerChars });
+    }
+    // Running lines are looked for among the pages' own text only; a scan's stamp is not a running head.
+    const { drop, dropped } = runningLines(read.map((p) => (p.layerChars > 0 ? p.lines : [])));
+    const pages: PdfTextPage[] = read.map((p, i) => ({
+      n: i + 1,
+      text: pageText(p.lines.filter((_, k) => !drop[i]!.has(k)), p.geometry),
+      layerChars: p.layerChars,
+    }));
+    return { pageCount: doc.numPages, pages, droppedRunning: dropped, ms: performance.now() - started };
+  } catch (error) {
+    if (error instanceof ExtractError) throw error;
+    const message = (error as { message?: string }).message ?? String(error);
+    throw new ExtractError(file, 'corrupt', `a page of the PDF cannot be read (${message}); get a sound copy of the file`);
+  } finally {
+    await closePdf(doc);
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * One page -> its text runs with position, size and weight, in the page's
+ * display coordinates (points, origin top-left, y down, /Rotate applied).
+ */
+import { getResolvedPDFJS } from 'unpdf';
+import type { PdfDocument } from './open.ts';
+import type { PageGeometry, TextRun } from './types.ts';
+import { fontIsBold } from './fonts.ts';
+import { stampRuns } from './stamp-text.ts';
+
+type Matrix = [number, number, number, number, number, number];
+
+interface TextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  fontName: string;
+}
+
+const mul = (m: Matrix, n: number[]): Matrix => [
+  m[0] * n[0]! + m[2] * n[1]!,
+  m[1] * n[0]! + m[3] * n[1]!,
+  m[0] * n[2]! + m[2] * n[3]!,
+  m[1] * n[2]! + m[3] * n[3]!,
+  m[0] * n[4]! + m[2] * n[5]! + m[4],
+  m[1] * n[4]! + m[3] * n[5]! + m[5],
+];
+
+export interface PageRuns {
+  geometry: PageGeometry;
+  runs: TextRun[];
+  /** Characters of the page's own text layer (not stamps), whitespace excluded. */
+  layerChars: number;
+}
+
+export async function pageRuns(doc: PdfDocument, n: number): Promise<PageRuns> {
+  const pdfjs = await getResolvedPDFJS();
+  const page = await doc.getPage(n);
+  const viewport = page.getViewport({ scale: 1 });
+  const view = viewport.transform as Matrix;
+  const content = await page.getTextContent();
+  // The operator list loads the fonts (their real names tell bold) and holds the stamps' text.
+  const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.ENABLE });
+  const runs: TextRun[] = [];
+  let layerChars = 0;
+  for (const raw of content.items) {
+    if (!('str' in raw)) continue;
+    const item = raw as TextItem;
+    const str = item.str.normalize('NFC');
+    if (str.trim() === '') continue;
+    const m = mul(view, item.transform);
+    // Only horizontal text; rotated runs (a vertical margin note, a rotated watermark) are not lines of the document.
+    if (Math.abs(m[1]) > 0.01 * Math.abs(m[0]) || m[0] <= 0) continue;
+    layerChars += str.replace(/\s/g, '').length;
+    runs.push({
+      str,
+      x: m[4],
+      y: m[5],
+      width: item.width * Math.hypot(view[0], view[1]),
+      size: Math.hypot(m[2], m[3]),
+      bold: fontIsBold(page.commonObjs, item.fontName),
+      stamp: false,
+    });
+  }
+  for (const run of stampRuns(ops, pdfjs.OPS as unknown as Record<string, number>, page.commonObjs, view)) {
+    runs.push({ ...run, str: run.str.normalize('NFC') });
+  }
+  page.cleanup();
+  return { geometry: { width: viewport.width, height: viewport.height }, runs, layerChars };
+}

@@ -1,0 +1,190 @@
+/**
+ * Text that annotations draw: an e-signed Vietnamese document often gets its
+ * number and date stamped into signature fields after signing ("Số: 01 /2025",
+ * "ngày 15 tháng 01"), so that text is in the fields' appearance streams, not
+ * in the page's text layer. pdf.js does not extract it, so this reads the
+ * operator list between beginAnnotation/endAnnotation: a small text-state
+ * machine that places each shown string on the page.
+ */
+import type { TextRun } from './types.ts';
+import { fontIsBold } from './fonts.ts';
+
+type Matrix = [number, number, number, number, number, number];
+
+interface OperatorList {
+  fnArray: number[];
+  argsArray: unknown[];
+}
+
+interface Glyph {
+  unicode?: string;
+  width?: number;
+  isSpace?: boolean;
+}
+
+interface Ops {
+  [name: string]: number;
+}
+
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/** m applied after n (pdf.js's Util.transform(m, n) order: n's coordinates into m's). */
+function mul(m: Matrix, n: Matrix): Matrix {
+  return [
+    m[0] * n[0] + m[2] * n[1],
+    m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3],
+    m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4],
+    m[1] * n[4] + m[3] * n[5] + m[5],
+  ];
+}
+
+const asMatrix = (value: unknown): Matrix => {
+  const v = value as Record<number, number> | null;
+  if (v === null || v === undefined) return IDENTITY;
+  return [v[0] ?? 1, v[1] ?? 0, v[2] ?? 0, v[3] ?? 1, v[4] ?? 0, v[5] ?? 0];
+};
+
+/**
+ * Runs drawn inside annotations, in page coordinates mapped by `view`
+ * (the viewport transform: y down, rotation applied).
+ */
+export function stampRuns(
+  list: OperatorList,
+  OPS: Ops,
+  fonts: { has(id: string): boolean; get(id: string): unknown },
+  view: Matrix,
+): TextRun[] {
+  const runs: TextRun[] = [];
+  let depth = 0;
+  let ctm: Matrix = view;
+  const stack: Matrix[] = [];
+  let tm: Matrix = IDENTITY;
+  let tlm: Matrix = IDENTITY;
+  let font = '';
+  let size = 0;
+  let leading = 0;
+  let hScale = 1;
+  let charSpacing = 0;
+  let wordSpacing = 0;
+  const show = (glyphs: unknown[]) => {
+    let str = '';
+    let advance = 0;
+    let start: Matrix | null = null;
+    for (const g of glyphs) {
+      if (typeof g === 'number') {
+        advance -= (g / 1000) * size * hScale;
+        continue;
+      }
+      const glyph = g as Glyph;
+      start ??= mul(ctm, mul(tm, [1, 0, 0, 1, advance, 0]));
+      str += glyph.unicode ?? '';
+      advance += (((glyph.width ?? 0) / 1000) * size + charSpacing + (glyph.isSpace ? wordSpacing : 0)) * hScale;
+    }
+    if (start !== null && str.trim() !== '') {
+      const full = mul(ctm, tm);
+      runs.push({
+        str,
+        x: start[4],
+        y: start[5],
+        width: Math.abs(advance * Math.hypot(full[0], full[1])),
+        size: Math.abs(size * Math.hypot(full[2], full[3])),
+        bold: fontIsBold(fonts, font),
+        stamp: true,
+      });
+    }
+    tm = mul(tm, [1, 0, 0, 1, advance, 0]);
+  };
+  const nextLine = () => {
+    tlm = mul(tlm, [1, 0, 0, 1, 0, -leading]);
+    tm = tlm;
+  };
+  for (let i = 0; i < list.fnArray.length; i++) {
+    const op = list.fnArray[i];
+    const args = (list.argsArray[i] ?? []) as unknown[];
+    if (op === OPS.beginAnnotation) {
+      depth++;
+      stack.push(ctm);
+      ctm = mul(mul(ctm, asMatrix(args[2])), asMatrix(args[3]));
+      continue;
+    }
+    if (op === OPS.endAnnotation) {
+      depth = Math.max(0, depth - 1);
+      ctm = stack.pop() ?? view;
+      continue;
+    }
+    if (depth === 0) continue;
+    switch (op) {
+      case OPS.save:
+        stack.push(ctm);
+        break;
+      case OPS.restore:
+        ctm = stack.pop() ?? view;
+        break;
+      case OPS.transform:
+        ctm = mul(ctm, asMatrix(args));
+        break;
+      case OPS.paintFormXObjectBegin:
+        stack.push(ctm);
+        ctm = mul(ctm, asMatrix(args[0]));
+        break;
+      case OPS.paintFormXObjectEnd:
+        ctm = stack.pop() ?? view;
+        break;
+      case OPS.beginText:
+        tm = IDENTITY;
+        tlm = IDENTITY;
+        break;
+      case OPS.setFont:
+        font = String(args[0]);
+        size = Number(args[1]);
+        break;
+      case OPS.setLeading:
+        leading = Number(args[0]);
+        break;
+      case OPS.setHScale:
+        hScale = Number(args[0]) / 100;
+        break;
+      case OPS.setCharSpacing:
+        charSpacing = Number(args[0]);
+        break;
+      case OPS.setWordSpacing:
+        wordSpacing = Number(args[0]);
+        break;
+      case OPS.setTextMatrix:
+        tlm = asMatrix(args[0] !== null && typeof args[0] === 'object' ? args[0] : args);
+        tm = tlm;
+        break;
+      case OPS.moveText:
+        tlm = mul(tlm, [1, 0, 0, 1, Number(args[0]), Number(args[1])]);
+        tm = tlm;
+        break;
+      case OPS.setLeadingMoveText:
+        leading = -Number(args[1]);
+        tlm = mul(tlm, [1, 0, 0, 1, Number(args[0]), Number(args[1])]);
+        tm = tlm;
+        break;
+      case OPS.nextLine:
+        nextLine();
+        break;
+      case OPS.showText:
+      case OPS.showSpacedText:
+        show((args[0] ?? []) as unknown[]);
+        break;
+      case OPS.nextLineShowText:
+        nextLine();
+        show((args[0] ?? []) as unknown[]);
+        break;
+      case OPS.nextLineSetSpacingShowText:
+        wordSpacing = Number(args[0]);
+        charSpacing = Number(args[1]);
+        nextLine();
+        show((args[2] ?? []) as unknown[]);
+        break;
+      default:
+        break;
+    }
+  }
+  return runs;
+}
