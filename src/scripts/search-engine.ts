@@ -3,15 +3,19 @@
  * merges the answers into one ranked list of documents
  * (docs/decisions/0601-search-vietnamese.md).
  *
- * Tiers, best first; Pagefind's score orders the documents within a tier:
+ * Tiers, best first; relevance (search-rank.ts: Pagefind's BM25 score of the
+ * words, raised by the number of phrase occurrences) orders the documents
+ * within a tier (ADR 1101):
  *   0  the document's own number-symbol is the query ("205/NQ-HĐND", "176")
  *   1  the phrase as typed, marks and all (either tone placement)
  *   2  the phrase, marks folded (any đ-spelling)
  *   3  every word somewhere (any đ-spelling; Pagefind also matches word prefixes)
  * With a date sort, the same documents come in date order instead.
  */
-import type { PagefindApi, PagefindResult, PagefindSearchOptions } from './pagefind-loader';
+import type { PagefindApi, PagefindFragment, PagefindResult, PagefindSearchOptions } from './pagefind-loader';
 import type { QueryPlan } from './search-query';
+import { RANK, rankPages, refinePages, type TextCounts } from './search-rank';
+import { holdsPhrase, matchPage } from './search-subresults';
 
 export const TIER = { ownNumber: 0, exactPhrase: 1, phrase: 2, allWords: 3 } as const;
 
@@ -24,6 +28,47 @@ export interface RankedPage {
   score: number;
   /** Hit locations from every search, ascending. */
   locations: number[];
+  /** Ties are broken on Pagefind's page id (a digest of the page), so an index always gives one order. */
+  key: string;
+  /** Best Pagefind score of the AND searches (the phrase searches score every page 1). */
+  wordScore: number;
+  /** Hit locations of the AND searches, ascending (phrase occurrences are counted from them). */
+  wordLocations: number[];
+  /** The page's fragment, loaded once (ranking reads it, the results page shows it). */
+  data(): Promise<PagefindFragment>;
+}
+
+function rankedPage(result: PagefindResult, tier: number): RankedPage {
+  let fragment: Promise<PagefindFragment> | null = null;
+  return {
+    id: result.id,
+    result,
+    tier,
+    score: result.score,
+    locations: [],
+    key: result.id,
+    wordScore: 0,
+    wordLocations: [],
+    data: () => (fragment ??= result.data()),
+  };
+}
+
+/** The second ranking pass (search-rank.ts): read the first pages' texts and order them again. */
+async function refine(list: RankedPage[], plan: QueryPlan): Promise<RankedPage[]> {
+  const top = list.slice(0, RANK.refineDepth);
+  const datas = await Promise.all(top.map((p) => p.data()));
+  const counts: TextCounts[] = top.map((p, i) => {
+    const d = datas[i]!;
+    const m = matchPage(d.content, d.anchors, p.locations, plan.tokens);
+    const occurrences = plan.tokens.length < 2 ? m.wordHits : p.tier === TIER.exactPhrase ? m.exactPhrases : m.phrases;
+    return {
+      occurrences,
+      length: m.words,
+      inSubject: holdsPhrase(d.meta.subject ?? '', plan.tokens),
+      inHeadings: d.anchors.filter((a) => a.title && holdsPhrase(a.title, plan.tokens)).length,
+    };
+  });
+  return [...refinePages(top, counts), ...list.slice(RANK.refineDepth)];
 }
 
 export interface QueryOptions {
@@ -60,19 +105,23 @@ export function runQuery(pf: PagefindApi, plan: QueryPlan, options: QueryOptions
     if (plan.tokens.length === 0) {
       // No words: every document the filters keep, newest first unless asked otherwise.
       const all = await dateOrderOf(pf, filters, dir ?? 'desc');
-      return all.map((result) => ({ id: result.id, result, tier: TIER.allWords, score: 0, locations: [] }));
+      return all.map((result) => ({ ...rankedPage(result, TIER.allWords), score: 0 }));
     }
 
     const pages = new Map<string, RankedPage>();
     const add = (result: PagefindResult, tier: number) => {
       let page = pages.get(result.id);
       if (!page) {
-        page = { id: result.id, result, tier, score: result.score, locations: [] };
+        page = rankedPage(result, tier);
         pages.set(result.id, page);
       }
       page.tier = Math.min(page.tier, tier);
       page.score = Math.max(page.score, result.score);
       page.locations.push(...result.words);
+      if (tier === TIER.allWords) {
+        page.wordScore = Math.max(page.wordScore, result.score);
+        page.wordLocations.push(...result.words);
+      }
       return page;
     };
 
@@ -96,13 +145,18 @@ export function runQuery(pf: PagefindApi, plan: QueryPlan, options: QueryOptions
     // A number-symbol is a whole word or nothing: "205" must not bring "2050", nor "205/NQ-HDND" a "205-QĐ/TW"
     // (Pagefind matches word prefixes and, failing a whole symbol, its pieces). Phrase searches match whole words.
     if (plan.symbol && list.some((p) => p.tier <= TIER.phrase)) list = list.filter((p) => p.tier <= TIER.phrase);
-    for (const page of list) page.locations = [...new Set(page.locations)].sort((a, b) => a - b);
+    for (const page of list) {
+      page.locations = [...new Set(page.locations)].sort((a, b) => a - b);
+      page.wordLocations = [...new Set(page.wordLocations)].sort((a, b) => a - b);
+      // A page only a phrase search found (prefix rules differ) keeps that search's score.
+      if (page.wordScore === 0) page.wordScore = page.score;
+    }
     if (dir) {
       const order = new Map((await dateOrderOf(pf, filters, dir)).map((r, i) => [r.id, i]));
       return list.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
     }
-    // Stable: equal tier and score keep Pagefind's order.
-    return list.sort((a, b) => a.tier - b.tier || b.score - a.score);
+    // Words as Pagefind indexes them: a token like "kinh-tế" is two.
+    return refine(rankPages(list, plan.tokens.reduce((n, t) => n + Math.max(1, t.parts.length), 0)), plan);
   });
 }
 

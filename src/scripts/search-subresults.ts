@@ -44,6 +44,10 @@ export interface PageMatches {
   /** The query as a phrase occurs in the page (marks folded / as typed). */
   phrases: number;
   exactPhrases: number;
+  /** Words of the page that are a query word (whole words, any spelling). */
+  wordHits: number;
+  /** Words of the page's indexed text. */
+  words: number;
 }
 
 export function escapeHtml(s: string): string {
@@ -81,6 +85,15 @@ export function matchLevel(word: string, token: QueryToken, folded: string = fol
   if (!token.marked) return 2;
   const c = canonicalWord(word);
   return token.variants.some((v) => canonicalWord(v) === c) ? 2 : 1;
+}
+
+/** Whether `text` holds the query's words in order as whole words (any spelling): a subject, a heading. */
+export function holdsPhrase(text: string, tokens: QueryToken[]): boolean {
+  const words = text.split(/[\s,.;:!?()«»"“”]+/).filter((w) => w.length > 0);
+  for (let i = 0; i + tokens.length <= words.length; i++) {
+    if (tokens.every((t, j) => matchLevel(words[i + j]!, t) > 0)) return true;
+  }
+  return false;
 }
 
 function containsRun(parts: string[], run: string[]): boolean {
@@ -295,5 +308,7 @@ export function matchPage(
     excerpt: hitLocs.length > 0 ? excerptOf(whole) : excerptHtml(words, 0, Math.min(words.length, EXCERPT_WORDS), 0, words.length, () => false),
     phrases: phraseStarts.length,
     exactPhrases: exactStarts.length,
+    wordHits: level.size,
+    words: words.length,
   };
 }

@@ -188,7 +188,7 @@ export function startSearchPage(): void {
     pending = pending.slice(PAGE_SIZE);
     const myRun = runId;
     more.disabled = true;
-    const datas = await Promise.all(batch.map((p) => p.result.data()));
+    const datas = await Promise.all(batch.map((p) => p.data()));
     if (myRun !== runId) return;
     const items = batch.map((p, i) => renderResult(p, datas[i]!, currentPlan));
     results.append(...items);
