@@ -55,7 +55,7 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<PdfReadi
     const counts = new Map<string, number>();
     for (const t of layer.droppedRunning) counts.set(t, (counts.get(t) ?? 0) + 1);
     const shown = [...counts].map(([t, c]) => (c > 1 ? `"${t}" (${c})` : `"${t}"`)).slice(0, 5).join(', ');
-    notes.push(`đã bỏ ${layer.droppedRunning.length} dòng đầu/cuối trang lặp lại (số trang, dấu chữ ký số): ${shown}`);
+    notes.push(`đã bỏ ${layer.droppedRunning.length} số trang (dòng lặp lại cùng chỗ trên các trang): ${shown}`);
   }
   return {
     pages,

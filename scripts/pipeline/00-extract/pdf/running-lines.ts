@@ -1,8 +1,9 @@
 /**
  * Running heads and footers: a line at the same place with the same text
  * (digits aside, so page numbers count) near the top or bottom of most pages.
- * They are dropped here, where positions are known; the reader's own rules
- * (ADR 1007) cover text sources that have lost positions.
+ * Only page numbers are dropped here ("3", "- 3 -", "Trang 3"): a repeated
+ * table header or a running title is content and is left to the reader, whose
+ * rules (ADR 1007) know the gazette's running heads.
  */
 import type { Line } from './types.ts';
 import { joinRuns } from './lines.ts';
@@ -11,6 +12,8 @@ import { joinRuns } from './lines.ts';
 const EDGE_LINES = 2;
 /** On at least this share of the pages (and on 3 pages at least). */
 const MIN_SHARE = 0.5;
+
+const PAGE_NUMBER = /^(?:trang\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?$/i;
 
 const keyOf = (line: Line) => `${Math.round(line.y / 3)}|${joinRuns(line.runs).replace(/\d+/g, '#').replace(/\s+/g, '')}`;
 
@@ -37,7 +40,7 @@ export function runningLines(pages: Line[][]): { drop: Set<number>[]; dropped: s
   const dropped: string[] = [];
   pages.forEach((lines, p) => {
     for (const i of edge(lines)) {
-      if ((pagesWith.get(keyOf(lines[i]!))?.size ?? 0) >= needed) {
+      if (PAGE_NUMBER.test(joinRuns(lines[i]!.runs)) && (pagesWith.get(keyOf(lines[i]!))?.size ?? 0) >= needed) {
         drop[p]!.add(i);
         dropped.push(joinRuns(lines[i]!.runs));
       }
