@@ -42,7 +42,7 @@ export interface Table {
 
 export type Block = Paragraph | Table;
 
-interface Segment {
+export interface Segment {
   text: string;
   bold: boolean;
 }
@@ -204,7 +204,7 @@ export class BodyReader {
 }
 
 /** Segments -> lines at each break; a line is bold when all its visible characters are. */
-function linesOf(segs: Segment[]): TextLine[] {
+export function linesOf(segs: Segment[]): TextLine[] {
   const lines: TextLine[] = [];
   let text = '';
   let allBold = true;

@@ -8,13 +8,18 @@ export interface XmlNode {
   name: string;
   attrs: Record<string, string>;
   children: XmlNode[];
-  /** Character data directly inside (only kept for w:t, w:delText and w:instrText, where it is text). */
+  /** Character data directly inside: for w:t and w:instrText, or a '#text' node (mixed content, `textNodes`). */
   text: string;
 }
 
-const TEXT_ELEMENTS = new Set(['w:t', 'w:instrtext', 'w:deltext', 'lvltext']);
+const TEXT_ELEMENTS = new Set(['w:t', 'w:instrText']);
 
-export function parseXml(xml: string): XmlNode {
+/**
+ * `textNodes`: keep every run of character data as a '#text' child, in order
+ * (mixed content such as DocBook's `<para>text <emphasis>…</emphasis></para>`);
+ * otherwise text is kept only inside Word's text elements.
+ */
+export function parseXml(xml: string, options: { textNodes?: boolean } = {}): XmlNode {
   const root: XmlNode = { name: '#root', attrs: {}, children: [], text: '' };
   const stack: XmlNode[] = [root];
   const parser = new Parser(
@@ -26,7 +31,8 @@ export function parseXml(xml: string): XmlNode {
       },
       ontext(data) {
         const top = stack[stack.length - 1] as XmlNode;
-        if (TEXT_ELEMENTS.has(top.name.toLowerCase())) top.text += data;
+        if (options.textNodes) top.children.push({ name: '#text', attrs: {}, children: [], text: data });
+        else if (TEXT_ELEMENTS.has(top.name)) top.text += data;
       },
       onclosetag() {
         if (stack.length > 1) stack.pop();
