@@ -15,8 +15,8 @@ import type { TextLayerCheck } from './types.ts';
 /** Below this many words a page says too little to judge (a page number, a lone stamp): it passes. */
 export const MIN_WORDS = 12;
 export const MIN_MARK_SHARE = 0.3;
-export const MIN_SYLLABLE_SHARE = 0.85;
-export const MAX_GARBAGE_SHARE = 0.005;
+export const MIN_SYLLABLE_SHARE = 0.75;
+export const MAX_GARBAGE_SHARE = 0.05;
 
 const VIETNAMESE_LETTER = /[a-zđăâêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/iu;
 const MARKED = /[đăâêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/iu;
@@ -51,7 +51,7 @@ export function textLayerCheck(pageText: string): TextLayerCheck {
   const markShare = marked / tokens.length;
   const syllableShare = valid + invalid === 0 ? 0 : valid / (valid + invalid);
   const garbageShare = letters === 0 ? 0 : garbage / letters;
-  const figures = `${tokens.length} words, ${pct(markShare)} with Vietnamese letters, ${pct(syllableShare)} of those well-formed syllables, ${garbage} letters foreign to Vietnamese`;
+  const figures = `${tokens.length} words, ${pct(markShare)} with Vietnamese letters, ${pct(syllableShare)} of those well-formed syllables, ${garbage} letters (${(garbageShare * 100).toFixed(1)}%) foreign to Vietnamese`;
   if (garbageShare > MAX_GARBAGE_SHARE) return { ok: false, reason: `letters no Vietnamese text uses (wrong glyph map or OCR): ${figures}` };
   if (markShare < MIN_MARK_SHARE) return { ok: false, reason: `too few Vietnamese letters (text without diacritics, e.g. OCR without the Vietnamese model): ${figures}` };
   if (syllableShare < MIN_SYLLABLE_SHARE) return { ok: false, reason: `too many ill-formed syllables (wrong glyph map): ${figures}` };
