@@ -120,7 +120,10 @@ function pipeTable(t: Table): string[] {
   return [line(rows[0] ?? []), line(Array<string>(width).fill('---')), ...rows.slice(1).map(line)];
 }
 
-/** Blank lines: none at the ends, never two in a row. */
+/**
+ * Blank lines: none at the ends, never two in a row. NFC, as step 01 gives
+ * every text: Word files carry decomposed marks too ("A" + U+0303 in 16, 19).
+ */
 export function finish(lines: string[]): string {
   const out: string[] = [];
   for (const l of lines) {
@@ -129,5 +132,5 @@ export function finish(lines: string[]): string {
     out.push(t);
   }
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
-  return `${out.join('\n')}\n`;
+  return `${out.join('\n')}\n`.normalize('NFC');
 }
