@@ -16,6 +16,7 @@ import type { PagefindApi, PagefindFragment, PagefindResult, PagefindSearchOptio
 import type { QueryPlan } from './search-query';
 import { RANK, rankPages, refinePages, type TextCounts } from './search-rank';
 import { holdsPhrase, matchPage } from './search-subresults';
+import { applyFilters, facetCounts, filterIndex, type FacetCounts } from './search-facets';
 
 export const TIER = { ownNumber: 0, exactPhrase: 1, phrase: 2, allWords: 3 } as const;
 
@@ -96,16 +97,27 @@ async function dateOrderOf(pf: PagefindApi, filters: Record<string, string>, dir
   return (await pf.search(null, { filters, sort: { date: dir } }))?.results ?? [];
 }
 
-export function runQuery(pf: PagefindApi, plan: QueryPlan, options: QueryOptions = {}): Promise<RankedPage[]> {
+export interface QueryAnswer {
+  /** The documents that pass the filters, best first (or in date order). */
+  pages: RankedPage[];
+  /** Per filter key and value: the query's documents that choosing it would give (search-facets.ts). */
+  facets: FacetCounts;
+}
+
+export function runQuery(pf: PagefindApi, plan: QueryPlan, options: QueryOptions = {}): Promise<QueryAnswer> {
   return serial(async () => {
     const filters = options.filters ?? {};
-    const base: PagefindSearchOptions = { filters };
+    // The searches run unfiltered; filters and their counts are applied from one index (search-facets.ts).
+    const base: PagefindSearchOptions = {};
     const dir = options.dateOrder ?? null;
+    const index = await filterIndex(pf);
+    const keys = Object.keys(await pf.filters()).sort();
 
     if (plan.tokens.length === 0) {
       // No words: every document the filters keep, newest first unless asked otherwise.
-      const all = await dateOrderOf(pf, filters, dir ?? 'desc');
-      return all.map((result) => ({ ...rankedPage(result, TIER.allWords), score: 0 }));
+      const all = await dateOrderOf(pf, {}, dir ?? 'desc');
+      const facets = facetCounts(all.map((r) => r.id), index, filters, keys);
+      return { pages: applyFilters(all, index, filters).map((result) => ({ ...rankedPage(result, TIER.allWords), score: 0 })), facets };
     }
 
     const pages = new Map<string, RankedPage>();
@@ -151,12 +163,14 @@ export function runQuery(pf: PagefindApi, plan: QueryPlan, options: QueryOptions
       // A page only a phrase search found (prefix rules differ) keeps that search's score.
       if (page.wordScore === 0) page.wordScore = page.score;
     }
+    const facets = facetCounts(list.map((p) => p.id), index, filters, keys);
+    list = applyFilters(list, index, filters);
     if (dir) {
       const order = new Map((await dateOrderOf(pf, filters, dir)).map((r, i) => [r.id, i]));
-      return list.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
+      return { pages: list.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity)), facets };
     }
     // Words as Pagefind indexes them: a token like "kinh-tế" is two.
-    return refine(rankPages(list, plan.tokens.reduce((n, t) => n + Math.max(1, t.parts.length), 0)), plan);
+    return { pages: await refine(rankPages(list, plan.tokens.reduce((n, t) => n + Math.max(1, t.parts.length), 0)), plan), facets };
   });
 }
 

@@ -27,6 +27,7 @@ import {
   type SearchState,
 } from './search-state';
 import { matchPage } from './search-subresults';
+import { withHighlight } from './highlight-param';
 
 /** Documents per batch: each loads its whole text (Pagefind fragment), so the first search stays small. */
 export const PAGE_SIZE = 5;
@@ -64,12 +65,17 @@ function factsNode(meta: PagefindFragment['meta']): HTMLElement {
   return dl;
 }
 
+/** A result link that asks the document page to mark the query's words (src/scripts/highlight.ts). */
+function hitHref(url: string, fragment: string | null, plan: QueryPlan): string {
+  return withHighlight(resultHref(url, fragment), plan.tokens.length > 0 ? plan.text : '');
+}
+
 function renderResult(page: RankedPage, data: PagefindFragment, plan: QueryPlan): HTMLElement {
   const meta = data.meta;
   const item = el(
     'li',
     { class: 'result' },
-    el('h2', { class: 'result__title' }, el('a', { href: resultHref(data.url) }, meta.title || data.url)),
+    el('h2', { class: 'result__title' }, el('a', { href: hitHref(data.url, null, plan) }, meta.title || data.url)),
   );
   if (meta.subject) item.append(el('p', { class: 'result__subject' }, meta.subject));
   item.append(factsNode(meta));
@@ -88,7 +94,7 @@ function renderResult(page: RankedPage, data: PagefindFragment, plan: QueryPlan)
   }
   const list = el('ul', { class: 'result__subs' });
   for (const sub of subs) {
-    const link = el('a', { href: resultHref(data.url, sub.id) });
+    const link = el('a', { href: hitHref(data.url, sub.id, plan) });
     if (sub.label) link.append(el('span', { class: 'result__sub-label' }, sub.label), sub.heading ? ' ' : '');
     if (sub.heading) link.append(el('span', { class: 'result__sub-heading' }, sub.heading));
     list.append(el('li', {}, link, excerptNode(sub.excerpt)));
@@ -161,6 +167,16 @@ export function startSearchPage(): void {
     const state = readState(location.search);
     filterPanel.open = window.matchMedia('(min-width: 40rem)').matches || hasFilters(state) || state.sort !== '';
     filterPanel.hidden = false;
+  }
+
+  /** The filter menus count the current query's documents; a value the query does not reach says (0). */
+  function showFacetCounts(facets: Record<string, Record<string, number>>): void {
+    for (const select of filterBox.querySelectorAll<HTMLSelectElement>('select[data-filter]')) {
+      const counts = facets[select.dataset.filter!] ?? {};
+      for (const option of select.options) {
+        if (option.value) option.textContent = `${option.value} (${counts[option.value] ?? 0})`;
+      }
+    }
   }
 
   function applyStateToForm(state: SearchState, withQuery = true): void {
@@ -246,8 +262,11 @@ export function startSearchPage(): void {
       return;
     }
     void setUpFilters(pf).then(() => applyStateToForm(state, false));
-    const pages = await runQuery(pf, plan, { filters: pagefindFilters(state), dateOrder: SORTS[state.sort] ?? null });
+    const { pages, facets } = await runQuery(pf, plan, { filters: pagefindFilters(state), dateOrder: SORTS[state.sort] ?? null });
     if (myRun !== runId) return; // a newer search has started
+    await setUpFilters(pf);
+    if (myRun !== runId) return;
+    showFacetCounts(facets);
     currentPlan = plan;
     pending = pages;
     results.replaceChildren();
