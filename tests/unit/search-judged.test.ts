@@ -6,9 +6,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convertInMemory } from '../../scripts/pipeline/convert-archive.ts';
-import { archiveIndexFromFiles, archiveProblems, loadJudged, shapeProblems, type ArchiveIndex, type JudgedQuery } from '../../scripts/search-bench/judged.ts';
+import { archiveIndexFromFiles, archiveProblems, loadJudged, QUERY_KINDS, shapeProblems, type ArchiveIndex, type JudgedQuery } from '../../scripts/search-bench/judged.ts';
 import { bestFirst, documentsInOrder, ndcgAt, reciprocalRank, scoreRun } from '../../scripts/search-bench/metrics.ts';
-import { countQuery, documentTexts } from '../../scripts/search-bench/judging/count.ts';
+import { countQuery, documentTexts, foldDocuments } from '../../scripts/search-bench/judging/count.ts';
 
 const A = '/van-ban/x/2020/a/';
 const B = '/van-ban/x/2020/b/';
@@ -119,6 +119,15 @@ describe('the judged set against the shipped archive', () => {
     expect(archiveProblems(judged, archive)).toEqual([]);
   });
 
+  it('at least 40 queries, every kind, most typed without marks, a few with no answer', () => {
+    expect(judged.length).toBeGreaterThanOrEqual(40);
+    const kinds = new Set(judged.map((j) => j.kind));
+    expect([...QUERY_KINDS].filter((k) => !kinds.has(k))).toEqual([]);
+    const unmarked = judged.filter((j) => j.kind === 'unmarked').length;
+    expect(unmarked).toBeGreaterThan(judged.length / 2);
+    expect(judged.filter((j) => j.kind === 'none').length).toBeGreaterThanOrEqual(3);
+  });
+
   it('the issue’s three queries are judged, their named documents grade 3', () => {
     const byQ = new Map(judged.map((j) => [j.q, j]));
     expect(byQ.get('thu tuc hanh chinh')?.relevant['/van-ban/tinh-uy-quang-ninh/2021/nq-chua-ro-so-2/']).toBe(3);
@@ -127,7 +136,7 @@ describe('the judged set against the shipped archive', () => {
   });
 
   it('the issue’s counts hold on the converted text: each named document holds the phrase most often', () => {
-    const docs = documentTexts(files);
+    const docs = foldDocuments(documentTexts(files));
     const most = (q: string): string => {
       const counts = countQuery(docs, q).sort((a, b) => b.body.phrase - a.body.phrase);
       return counts[0]?.url ?? '';
@@ -138,7 +147,7 @@ describe('the judged set against the shipped archive', () => {
   });
 
   it('no document holds the words of a "none" query as a phrase', () => {
-    const docs = documentTexts(files);
+    const docs = foldDocuments(documentTexts(files));
     for (const j of judged.filter((x) => x.kind === 'none')) {
       const hits = countQuery(docs, j.q).filter((c) => c.body.phrase > 0);
       expect(hits.map((h) => h.url), j.q).toEqual([]);

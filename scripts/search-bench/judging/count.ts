@@ -9,10 +9,12 @@
  *   node scripts/search-bench/judging/count.ts [--content content] [--top 15] "thu tuc hanh chinh" "van don"
  *   node scripts/search-bench/judging/count.ts --show /van-ban/…/ "van don"   (each occurrence in context)
  *
- * Converts the archive in memory; writes nothing.
+ * Converts the archive in memory, or reads a converted folder
+ * (`--generated .generated`, what `npm run convert` wrote); writes nothing.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { convertInMemory } from '../../pipeline/convert-archive.ts';
 import { foldForSearch } from '../../lib/fold.ts';
 
 export interface DocumentText {
@@ -39,9 +41,8 @@ export function foldedWords(text: string): string[] {
   return text.split(/\s+/u).map(foldForSearch).filter((w) => w !== '');
 }
 
-/** Occurrences of the folded phrase and of each folded word in `text`. */
-export function countIn(text: string, query: readonly string[]): Counts {
-  const words = foldedWords(text);
+/** Occurrences of the folded phrase and of each folded word in a text's folded words. */
+export function countIn(words: readonly string[], query: readonly string[]): Counts {
   const perWord = query.map((q) => words.filter((w) => w === q).length);
   let phrase = 0;
   if (query.length > 0) {
@@ -78,7 +79,19 @@ export function documentTexts(files: ReadonlyMap<string, string>): DocumentText[
   });
 }
 
-export function countQuery(docs: readonly DocumentText[], query: string): DocumentCounts[] {
+/** A document's parts as folded words, folded once for many queries. */
+export interface FoldedDocument {
+  url: string;
+  title: string[];
+  headings: string[];
+  body: string[];
+}
+
+export function foldDocuments(docs: readonly DocumentText[]): FoldedDocument[] {
+  return docs.map((d) => ({ url: d.url, title: foldedWords(d.title), headings: foldedWords(d.headings), body: foldedWords(d.body) }));
+}
+
+export function countQuery(docs: readonly FoldedDocument[], query: string): DocumentCounts[] {
   const q = foldedWords(query);
   return docs.map((d) => ({ url: d.url, title: countIn(d.title, q), headings: countIn(d.headings, q), body: countIn(d.body, q) }));
 }
@@ -99,13 +112,27 @@ function line(c: DocumentCounts): string {
   return `${String(c.body.phrase).padStart(4)}  ${part('title', c.title)}  ${part('head', c.headings)}  ${part('body', c.body)}  ${c.url}`;
 }
 
+async function converted(contentDir: string): Promise<Map<string, string>> {
+  // Loaded only when converting, so reading a converted folder needs nothing of the pipeline.
+  const { convertInMemory } = await import('../../pipeline/convert-archive.ts');
+  const { files, errors } = await convertInMemory(contentDir);
+  if (errors.length > 0) throw new Error(errors.join('\n'));
+  return files;
+}
+
+/** The converter's output folder as the files map convertInMemory returns. */
+function readGenerated(dir: string): Map<string, string> {
+  const files = new Map<string, string>([['data/site.json', readFileSync(path.join(dir, 'data', 'site.json'), 'utf8')]]);
+  for (const name of readdirSync(path.join(dir, 'documents')).sort()) files.set(`documents/${name}`, readFileSync(path.join(dir, 'documents', name), 'utf8'));
+  return files;
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { content: { type: 'string', default: 'content' }, top: { type: 'string', default: '15' }, show: { type: 'string' } },
+    options: { content: { type: 'string', default: 'content' }, generated: { type: 'string' }, top: { type: 'string', default: '15' }, show: { type: 'string' } },
   });
-  const { files, errors } = await convertInMemory(values.content);
-  if (errors.length > 0) throw new Error(errors.join('\n'));
+  const files = values.generated !== undefined ? readGenerated(values.generated) : await converted(values.content);
   const docs = documentTexts(files);
   if (values.show !== undefined) {
     const doc = docs.find((d) => d.url === values.show);
@@ -115,8 +142,9 @@ async function main(): Promise<void> {
     return;
   }
   const top = Number(values.top);
+  const folded = foldDocuments(docs);
   for (const query of positionals) {
-    const counts = countQuery(docs, query)
+    const counts = countQuery(folded, query)
       .filter((c) => c.body.phrase > 0 || c.body.words.every((n) => n > 0))
       .sort((a, b) => b.body.phrase - a.body.phrase || b.title.phrase - a.title.phrase || (a.url < b.url ? -1 : 1));
     console.log(`\n"${query}" -> [${foldedWords(query).join(' ')}]: ${counts.filter((c) => c.body.phrase > 0).length} documents hold the phrase, ${counts.length} the phrase or every word`);
