@@ -4,6 +4,7 @@
  * queries whose best document is not first (worst first). Scale runs: one
  * line per first search. Same input, same lines.
  */
+import { cpus, loadavg } from 'node:os';
 import { formatBytes } from '../build/run-stage.ts';
 import type { BytesLoaded } from './bytes-loaded.ts';
 import type { JudgedReport, JudgedRow } from './judged-run.ts';
@@ -86,19 +87,34 @@ export function judgedText(report: JudgedReport, judgedFile: string): string {
   return lines.join('\n');
 }
 
-export function scaleText(documents: number | null, runs: readonly EditionScale[]): string {
+export function scaleText(documents: number | null, repeats: number, runs: readonly EditionScale[]): string {
   const lines: string[] = [];
-  lines.push(`search bench at scale${documents === null ? '' : `: ${documents} documents`}; each query the first search of a fresh browser context`);
+  lines.push(
+    `search bench at scale${documents === null ? '' : `: ${documents} documents`}; each query the first search of a fresh browser context, ` +
+      `${repeats} ${repeats === 1 ? 'run' : 'runs, the fastest shown (ms; all runs in --json)'}`,
+  );
   for (const run of runs) {
     lines.push('');
     lines.push(run.edition === 'http' ? 'web build over http:' : 'USB edition from file://:');
     lines.push(
       ...table([
         ['query', 'found', 'ms', 'files', 'bytes', 'Pagefind bytes'],
-        ...run.rows.map((r) => [r.q, r.found ? 'yes' : 'no', ms(r.ms), String(r.loaded?.files ?? '–'), formatBytes(r.loaded?.bytes ?? null), formatBytes(r.loaded?.pagefindBytes ?? null)]),
+        ...run.rows.map((r) => [
+          r.q,
+          r.found ? 'yes' : 'no',
+          ms(r.ms),
+          String(r.loaded?.files ?? '–'),
+          formatBytes(r.loaded?.bytes ?? null),
+          formatBytes(r.loaded?.pagefindBytes ?? null),
+        ]),
       ]).map((line) => `  ${line}`),
     );
     lines.push(`  ${times('median and max', run.times).replace(/^first result, median and max: /, 'first result: ')}; bytes median ${formatBytes(run.medianBytes)}, max ${formatBytes(run.maxBytes)}`);
   }
   return lines.join('\n');
+}
+
+/** The machine and its load now: other work on a shared machine slows every time shown. */
+export function machineText(): string {
+  return `machine: ${cpus().length} CPU; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min)`;
 }

@@ -4,7 +4,7 @@
  * (docs/decisions/1102-judged-search-benchmark.md).
  *
  *   node scripts/search-bench/run.ts [--dist <dir>] [--judged <file>] [--json] [--no-usb] [--scale]
- *   node scripts/search-bench/run.ts --n 2000 [--dist <dir>] [--query "…" ...] [--json] [--no-usb]
+ *   node scripts/search-bench/run.ts --n 2000 [--dist <dir>] [--query "…" ...] [--runs 3] [--json] [--no-usb]
  *   common: [--workdir <dir>] [--keep]
  *
  * Without --dist it builds the shipped archive (or with --n a synthetic one of
@@ -16,12 +16,13 @@
  * web build's top 10 scored (nDCG@10, MRR, best first; 'none' queries apart),
  * the USB edition's top 10 compared with it; first-result times and the bytes
  * the first query loaded. --scale (implied by --n): the first search of a
- * handful of everyday queries, bytes and time, over http and file://.
+ * handful of everyday queries, bytes and time, over http and file://; each
+ * query --runs times (a fresh context each), the fastest run reported.
  *
  * Progress goes to stderr, the report to stdout (--json: one JSON document).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromiumAvailable, launchBrowser } from '../build/chromium.ts';
@@ -30,12 +31,12 @@ import { startStaticServer } from '../build/static-server.ts';
 import { buildShippedArchive, buildSyntheticArchive, existingArchive, type BuiltArchive } from './build-archive.ts';
 import { DEFAULT_JUDGED_FILE, loadJudged } from './judged.ts';
 import { runJudged } from './judged-run.ts';
-import { judgedText, scaleText } from './report.ts';
+import { judgedText, machineText, scaleText } from './report.ts';
 import { runScale, SCALE_QUERIES } from './scale-run.ts';
 import { fileEdition, httpEdition, type Edition } from './search-page.ts';
 
 const USAGE =
-  'usage: node scripts/search-bench/run.ts [--dist <dir>] [--judged <file>] [--json] [--no-usb] [--scale] [--n <documents>] [--query "…" ...] [--workdir <dir>] [--keep]';
+  'usage: node scripts/search-bench/run.ts [--dist <dir>] [--judged <file>] [--json] [--no-usb] [--scale] [--n <documents>] [--query "…" ...] [--runs 3] [--workdir <dir>] [--keep]';
 
 const log = (line: string) => console.error(`bench:search: ${line}`);
 
@@ -62,6 +63,7 @@ async function main(): Promise<number> {
         scale: { type: 'boolean', default: false },
         n: { type: 'string' },
         query: { type: 'string', multiple: true },
+        runs: { type: 'string', default: '3' },
         workdir: { type: 'string' },
         keep: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -83,6 +85,11 @@ async function main(): Promise<number> {
     return 2;
   }
   const scale = values.scale || count !== null;
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) {
+    console.error(`bench:search: --runs wants a positive whole number\n${USAGE}`);
+    return 2;
+  }
   if (!chromiumAvailable()) {
     console.error('bench:search: needs Chromium (/usr/bin/chromium, or CHROMIUM_PATH): apt-get install -y chromium');
     return 2;
@@ -121,9 +128,9 @@ async function main(): Promise<number> {
     }
     if (scale) {
       const queries = values.query && values.query.length > 0 ? values.query : [...SCALE_QUERIES];
-      const runs = await runScale(browser, usb ? [web, usb] : [web], queries, log);
-      out.scale = { queries, runs };
-      text.push(scaleText(documents, runs));
+      const scaleRuns = await runScale(browser, usb ? [web, usb] : [web], queries, runs, log);
+      out.scale = { queries, runs, editions: scaleRuns };
+      text.push(scaleText(documents, runs, scaleRuns));
     }
   } finally {
     await browser.close();
@@ -131,6 +138,8 @@ async function main(): Promise<number> {
     if (removeWorkDir) rmSync(workDir, { recursive: true, force: true });
     else if (workDir !== null && existsSync(workDir)) log(`work folder kept: ${workDir}`);
   }
+  out.load = loadavg();
+  text.push(machineText());
   console.log(values.json ? JSON.stringify(out, null, 2) : text.join('\n\n'));
   return 0;
 }
