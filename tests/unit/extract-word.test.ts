@@ -289,6 +289,16 @@ describe('DOCX rules on built documents', () => {
     expect(lines(readDocx(makeDocx(body), 'f.docx').text)).toEqual(['Trang 3', 'dòng hai sau tab', '']);
   });
 
+  it('footnotes: the reference as <sup>n</sup> in the text, the note at the end (the reader lifts them out)', () => {
+    const rels = DOC_RELS.replace('</Relationships>', '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>');
+    const footnotes = `<w:footnotes ${W}><w:footnote w:id="0"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="7"><w:p><w:r><w:footnoteRef/></w:r>${r(' Đã được sửa đổi.')}</w:p></w:footnote></w:footnotes>`;
+    const body = p(r('Luật Tổ chức chính quyền địa phương') + '<w:r><w:footnoteReference w:id="7"/></w:r>' + r(';'));
+    const t = readDocx(makeDocx(body, { 'word/_rels/document.xml.rels': rels, 'word/footnotes.xml': footnotes }), 'fn.docx').text;
+    expect(lines(t)).toEqual(['Luật Tổ chức chính quyền địa phương<sup>1</sup>;', '', '<sup>1</sup> Đã được sửa đổi.', '']);
+    const norm = normalise(t);
+    expect(norm.footnotes.map((f) => [f.n, f.text])).toEqual([['1', 'Đã được sửa đổi.']]);
+  });
+
   it('a data table with a merged cell and a "|" in a cell becomes a pipe table', () => {
     const tc = (text: string, pr = '') => `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ''}${p(r(text))}</w:tc>`;
     const body = `<w:tbl><w:tblGrid><w:gridCol w:w="1000"/><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>

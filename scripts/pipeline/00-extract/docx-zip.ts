@@ -2,10 +2,11 @@
  * The zip container of a DOCX, read defensively: the central directory is
  * parsed here (not trusted to a library) so that every part's declared size is
  * known and checked BEFORE anything is inflated, and inflating stops as soon
- * as a part gives more bytes than it declared (a zip bomb lies about its
- * sizes). Only the parts asked for are inflated. ADR 1503.
+ * as a part would give more bytes than it declared (a zip bomb lies about
+ * its sizes; node's zlib with maxOutputLength). Only the parts asked for are
+ * inflated. ADR 1503.
  */
-import { Inflate } from 'fflate';
+import { inflateRawSync } from 'node:zlib';
 import { ExtractError, LIMITS } from './types.ts';
 
 export interface ZipEntry {
@@ -78,7 +79,7 @@ export function checkDeclaredSizes(entries: ZipEntry[], file: string): void {
   }
 }
 
-/** One part's bytes; inflating stops at its declared size (+1 byte to see a lie). */
+/** One part's bytes; inflating stops at its declared size. */
 export function readPart(bytes: Uint8Array, en: ZipEntry, file: string): Uint8Array {
   const o = en.localOffset;
   if (o + 30 > bytes.length || u32(bytes, o) !== LOCAL) throw new ExtractError(file, 'corrupt', `zip part ${en.name}: local header missing (truncated or damaged file)`);
@@ -92,25 +93,17 @@ export function readPart(bytes: Uint8Array, en: ZipEntry, file: string): Uint8Ar
     return data;
   }
   if (en.method !== 8) throw new ExtractError(file, 'unsupported', `zip part ${en.name} uses compression method ${en.method}; save it again from Word`);
-  const out = new Uint8Array(en.size);
-  let filled = 0;
-  let over = false;
-  const inflater = new Inflate((chunk) => {
-    if (filled + chunk.length > en.size) {
-      over = true;
-      return;
-    }
-    out.set(chunk, filled);
-    filled += chunk.length;
-  });
-  // Small steps bound what one push can inflate past the limit (deflate expands at most ~1032:1).
-  const STEP = 16 * 1024;
+  let out: Uint8Array;
   try {
-    for (let i = 0; i < data.length && !over; i += STEP) inflater.push(data.subarray(i, Math.min(data.length, i + STEP)), i + STEP >= data.length);
+    // zlib stops as soon as the output would pass the declared size: a lying part costs no more than that.
+    out = inflateRawSync(data, { maxOutputLength: Math.max(1, en.size) });
   } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
+      throw new ExtractError(file, 'too-large', `zip part ${en.name} inflates past its declared ${en.size} bytes (a zip bomb); not read`);
+    }
     throw new ExtractError(file, 'corrupt', `zip part ${en.name} does not inflate (${(err as Error).message}); the file is damaged`);
   }
-  if (over) throw new ExtractError(file, 'too-large', `zip part ${en.name} inflates past its declared ${en.size} bytes (a zip bomb); not read`);
+  const filled = out.length;
   if (filled !== en.size) throw new ExtractError(file, 'corrupt', `zip part ${en.name} gave ${filled} of its declared ${en.size} bytes (truncated)`);
   return out;
 }
