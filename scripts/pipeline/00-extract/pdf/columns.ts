@@ -8,8 +8,12 @@ import type { Line, PageGeometry, Segment } from './types.ts';
 import { segmentOf } from './lines.ts';
 
 /** A column gap is at least this many em of the line's font size. */
-const COLUMN_GAP_EM = 2;
-/** The gap must start left of 60% and end right of 40% of the page width: it crosses the middle band. */
+const COLUMN_GAP_EM = 1.2;
+/**
+ * The gap must start left of 60% and end right of 40% of the page width (it
+ * crosses the middle band), and the left column must start in the left 40%
+ * (so the blanks of a right-hand "…, ngày    tháng    năm" never split it).
+ */
 const MIDDLE_LEFT = 0.6;
 const MIDDLE_RIGHT = 0.4;
 
@@ -34,7 +38,7 @@ export function placeLine(line: Line, page: PageGeometry): Placed {
     }
     end = Math.max(end, run.x + run.width);
   }
-  if (best > 0) {
+  if (best > 0 && line.runs[0]!.x < MIDDLE_RIGHT * page.width) {
     return { kind: 'split', left: segmentOf(line.runs.slice(0, best)), right: segmentOf(line.runs.slice(best)) };
   }
   const seg = segmentOf(line.runs);

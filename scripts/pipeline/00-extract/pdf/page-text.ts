@@ -6,6 +6,13 @@
 import type { Line, PageGeometry, Segment } from './types.ts';
 import { placeLine, type Placed } from './columns.ts';
 import { findTables, tableMarkdown, type Table } from './tables.ts';
+import { isZone, type ZoneName } from '../../../lib/format-rules/header-zones.ts';
+
+/** The zones that sit side by side in the official layout (NĐ30 Phụ lục I; HD36 for party documents). */
+const COLUMN_ZONES: ZoneName[] = ['national-name', 'motto', 'party-name', 'number', 'place-date', 'recipients', 'signature-capacity'];
+
+const segments = (p: Placed): Segment[] => (p.kind === 'split' ? [p.left, p.right] : [p.seg]);
+const isOfficial = (run: Placed[]) => run.some((p) => segments(p).some((s) => COLUMN_ZONES.some((z) => isZone(z, s.text))));
 
 /** A gap this much wider than the page's usual line pitch is a paragraph break. */
 const PARAGRAPH_PITCH = 1.5;
@@ -26,29 +33,57 @@ interface Block {
   text: string[];
 }
 
-/** Emits runs of two-column lines as the left column's lines, then the right column's. */
+/**
+ * Emits runs of two-column lines as the left column's lines, then the right
+ * column's. A run: consecutive one-sided or split lines holding at least one
+ * split line; a line that crosses the middle still belongs to it when it sits
+ * wholly inside one column's extent and right under the line before (a long
+ * "- Lưu: VT, …" under the recipients, beside the signer's title).
+ */
 function columnBlocks(lines: Line[], placed: Placed[], start: number, end: number): Block[] {
   const blocks: Block[] = [];
   let i = start;
   while (i < end) {
-    // A run: consecutive one-sided or split lines holding at least one split line.
     let j = i;
     let splits = 0;
     while (j < end && placed[j]!.kind !== 'full') {
       if (placed[j]!.kind === 'split') splits++;
       j++;
     }
+    const side = new Map<number, 'left' | 'right'>();
+    if (splits > 0) {
+      const splitLines = placed.slice(i, j).filter((p) => p.kind === 'split');
+      const rightStart = Math.min(...splitLines.map((p) => p.right.x0));
+      const leftEnd = Math.max(...splitLines.map((p) => p.left.x1));
+      while (j < end) {
+        const p = placed[j]!;
+        const near = lines[j]!.y - lines[j - 1]!.y <= 2 * lines[j]!.size;
+        if (p.kind === 'split') splits++;
+        else if (p.kind !== 'full') side.set(j, p.kind);
+        else if (near && p.seg.x1 <= rightStart) side.set(j, 'left');
+        else if (near && p.seg.x0 >= rightStart && p.seg.x0 > leftEnd) side.set(j, 'right');
+        else break;
+        j++;
+      }
+    }
+    const run = placed.slice(i, j);
+    if (splits >= 2 && !isOfficial(run)) {
+      // Two aligned columns over two or more rows outside the header and signature: a table.
+      const rows = run.map((p, k) => (p.kind === 'split' ? [p.left.text, p.right.text] : (side.get(i + k) ?? p.kind) === 'right' ? ['', p.seg.text] : [p.seg.text, '']));
+      blocks.push({ from: i, to: j - 1, text: tableMarkdown({ from: i, to: j - 1, rows: [['', ''], ...rows] }) });
+      i = j;
+      continue;
+    }
     if (splits > 0) {
       const left: string[] = [];
       const right: string[] = [];
-      for (let k = i; k < j; k++) {
-        const p = placed[k]!;
+      run.forEach((p, k) => {
         if (p.kind === 'split') {
           left.push(render(p.left));
           right.push(render(p.right));
-        } else if (p.kind === 'right') right.push(render(p.seg));
-        else if (p.kind === 'left') left.push(render(p.seg));
-      }
+        } else if ((side.get(i + k) ?? p.kind) === 'right') right.push(render(p.seg));
+        else left.push(render(p.seg));
+      });
       blocks.push({ from: i, to: j - 1, text: [...left, ...right] });
       i = j;
       continue;
@@ -60,7 +95,6 @@ function columnBlocks(lines: Line[], placed: Placed[], start: number, end: numbe
     }
     i = stop;
   }
-  void lines;
   return blocks;
 }
 
