@@ -93,6 +93,18 @@ describe.skipIf(!have(F01))('01 (Hà Nội QĐ 01/2025): header columns, stamps,
   });
 });
 
+const F08 = '08_binhthuan_stp_cv_788_2025.pdf';
+describe.skipIf(!have(F08))('08 (Bình Thuận CV 788, Print-to-PDF): a narrow column gap', () => {
+  it('reads issuer, number and subject (V/v) before the motto, place and date', async () => {
+    // The issuer ends 18.6 pt (1.5 em) before the motto starts: still two columns.
+    const lines = (await read(F08)).pages[0]!.text.split('\n');
+    const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
+    const order = [/^UBND TỈNH BÌNH THUẬN$/, /^SỞ TƯ PHÁP$/, /^Số: 788\/STP-HCBT$/, /^V\/v trình hồ sơ/, /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/, /Độc lập - Tự do - Hạnh phúc/, /^Bình Thuận, ngày 16 tháng 5 năm 2025$/].map(at);
+    expect(order.every((i) => i >= 0), JSON.stringify(order)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+});
+
 describe.skipIf(!have(F05))('05 (Đồng Tháp QĐ 337, 78 pages): annex tables', () => {
   let reading: PdfReading;
   beforeAll(async () => {
