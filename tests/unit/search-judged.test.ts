@@ -112,7 +112,7 @@ describe('the judged set against the shipped archive', () => {
     if (converted.errors.length > 0) throw new Error(converted.errors.join('\n'));
     files = converted.files;
     archive = archiveIndexFromFiles(files);
-  });
+  }, 120_000); // converting the shipped archive: a few seconds for the texts, more with PDF sources on a loaded machine
 
   it('every judged URL is a published document, every provision an id on its page', () => {
     expect(archive.size).toBeGreaterThanOrEqual(134);

@@ -121,7 +121,7 @@ async function converted(contentDir: string): Promise<Map<string, string>> {
 }
 
 /** The converter's output folder as the files map convertInMemory returns. */
-function readGenerated(dir: string): Map<string, string> {
+export function readGenerated(dir: string): Map<string, string> {
   const files = new Map<string, string>([['data/site.json', readFileSync(path.join(dir, 'data', 'site.json'), 'utf8')]]);
   for (const name of readdirSync(path.join(dir, 'documents')).sort()) files.set(`documents/${name}`, readFileSync(path.join(dir, 'documents', name), 'utf8'));
   return files;
