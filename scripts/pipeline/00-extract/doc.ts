@@ -89,8 +89,9 @@ function run(antiword: string, args: string[], bytes: Uint8Array, file: string):
         if (/Encrypted documents/i.test(said)) return reject(new ExtractError(file, 'encrypted', 'a password-protected (encrypted) .doc; save it again without a password'));
         if (/is not a Word Document/i.test(said)) return reject(new ExtractError(file, 'not-what-it-says', `antiword: ${said.replace(/^-\s*/, '')}`));
         if (/fast saved/i.test(said)) return reject(new ExtractError(file, 'unsupported', 'a "fast saved" .doc antiword cannot read; open it in Word and save it again'));
-        if ((err as { killed?: boolean }).killed) return reject(new ExtractError(file, 'corrupt', `antiword did not finish in ${TIMEOUT_MS / 1000} s`));
+        // Over the output limit the child is killed too: test that first.
         if ((err as { code?: unknown }).code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return reject(new ExtractError(file, 'too-large', `antiword's output is over ${MAX_OUTPUT} bytes`));
+        if ((err as { killed?: boolean }).killed) return reject(new ExtractError(file, 'corrupt', `antiword did not finish in ${TIMEOUT_MS / 1000} s`));
         reject(new ExtractError(file, 'corrupt', `antiword could not read the .doc: ${said || err.message}`));
       },
     );
