@@ -59,8 +59,10 @@ function dcg(gradesInOrder: readonly number[], k: number): number {
 }
 
 /**
- * nDCG@k of a ranking. 0 when the query has no judged relevant document
- * (its ideal DCG is 0): such queries are scored by `emptyWhenNone`, not here.
+ * nDCG@k of a ranking of documents, each once (`documentsInOrder`: a repeated
+ * document would be counted twice and could lift the score above 1). 0 when
+ * the query has no judged relevant document (its ideal DCG is 0): such
+ * queries are scored by `emptyWhenNone`, not here.
  */
 export function ndcgAt(k: number, ranked: readonly string[], grades: Grades): number {
   const ideal = dcg(
