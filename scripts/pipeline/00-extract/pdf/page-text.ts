@@ -6,6 +6,7 @@
 import type { Line, PageGeometry, Segment } from './types.ts';
 import { placeLine, type Placed } from './columns.ts';
 import { findTables, tableMarkdown, type Table } from './tables.ts';
+import type { RuledTable } from './ruled-tables.ts';
 import { isZone, type ZoneName } from '../../../lib/format-rules/header-zones.ts';
 
 /** The zones that sit side by side in the official layout (NĐ30 Phụ lục I; HD36 for party documents). */
@@ -27,10 +28,18 @@ function medianPitch(lines: Line[]): number {
 }
 
 interface Block {
-  /** Index of the first and last line it covers. */
+  /** Index of the first and last line it covers (in its stretch of lines). */
   from: number;
   to: number;
   text: string[];
+}
+
+/** A block placed on the page: baselines (or a ruled table's borders) of its top and bottom. */
+interface PlacedBlock {
+  top: number;
+  bottom: number;
+  text: string[];
+  table: boolean;
 }
 
 /**
@@ -98,7 +107,8 @@ function columnBlocks(lines: Line[], placed: Placed[], start: number, end: numbe
   return blocks;
 }
 
-export function pageText(lines: Line[], page: PageGeometry): string {
+/** Blocks of a stretch of lines with no ruled table among them. */
+function stretchBlocks(lines: Line[], page: PageGeometry): PlacedBlock[] {
   const tables: Table[] = findTables(lines, page);
   const placed = lines.map((l) => placeLine(l, page));
   const blocks: Block[] = [];
@@ -111,15 +121,24 @@ export function pageText(lines: Line[], page: PageGeometry): string {
       i = table.to + 1;
     }
   }
+  return blocks.map((b) => ({ top: lines[b.from]!.y, bottom: lines[b.to]!.y, text: b.text, table: b.text[0]?.startsWith('|') === true }));
+}
+
+export function pageText(lines: Line[], page: PageGeometry, ruled: RuledTable[] = []): string {
+  const blocks: PlacedBlock[] = [];
+  let start = 0;
+  for (const table of [...ruled, null]) {
+    let stop = table === null ? lines.length : lines.findIndex((l, k) => k >= start && l.y > table.top);
+    if (stop < 0) stop = lines.length;
+    blocks.push(...stretchBlocks(lines.slice(start, stop), page));
+    if (table !== null) blocks.push({ top: table.top, bottom: table.bottom, text: tableMarkdown({ from: 0, to: 0, rows: table.rows }), table: true });
+    start = stop;
+  }
   const pitch = medianPitch(lines);
   const out: string[] = [];
-  let prev: Block | null = null;
+  let prev: PlacedBlock | null = null;
   for (const block of blocks) {
-    if (prev !== null) {
-      const gap = lines[block.from]!.y - lines[prev.to]!.y;
-      const isTable = (b: Block) => b.text[0]?.startsWith('|') === true;
-      if (gap > PARAGRAPH_PITCH * pitch || isTable(block) !== isTable(prev)) out.push('');
-    }
+    if (prev !== null && (block.top - prev.bottom > PARAGRAPH_PITCH * pitch || block.table || prev.table)) out.push('');
     out.push(...block.text);
     prev = block;
   }

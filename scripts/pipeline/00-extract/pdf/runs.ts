@@ -7,6 +7,7 @@ import type { PdfDocument } from './open.ts';
 import type { PageGeometry, TextRun } from './types.ts';
 import { fontIsBold } from './fonts.ts';
 import { stampRuns } from './stamp-text.ts';
+import { pageRules, type Rules } from './rules.ts';
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -31,6 +32,8 @@ export interface PageRuns {
   runs: TextRun[];
   /** Characters of the page's own text layer (not stamps), whitespace excluded. */
   layerChars: number;
+  /** Drawn horizontal and vertical rules (table borders). */
+  rules: Rules;
 }
 
 export async function pageRuns(doc: PdfDocument, n: number): Promise<PageRuns> {
@@ -65,6 +68,7 @@ export async function pageRuns(doc: PdfDocument, n: number): Promise<PageRuns> {
   for (const run of stampRuns(ops, pdfjs.OPS as unknown as Record<string, number>, page.commonObjs, view)) {
     runs.push({ ...run, str: run.str.normalize('NFC') });
   }
+  const rules = pageRules(ops, pdfjs.OPS as unknown as Record<string, number>, view);
   page.cleanup();
-  return { geometry: { width: viewport.width, height: viewport.height }, runs, layerChars };
+  return { geometry: { width: viewport.width, height: viewport.height }, runs, layerChars, rules };
 }
