@@ -87,6 +87,13 @@ describe.skipIf(!have(F01))('01 (Hà Nội QĐ 01/2025): header columns, stamps,
     expect(signer).toBeGreaterThan(last);
   });
 
+  it('reads the ruled price table of annex I cell by cell', async () => {
+    const rows = (await read(F01)).pages[2]!.text.split('\n').filter((l) => l.startsWith('|'));
+    expect(rows[0]).toMatch(/^\| Stt \| LOẠI NHÀ \| Đơn giá xây dựng/);
+    expect(rows).toContain('|  |  | Chưa bao gồm VAT | Đã bao gồm VAT |');
+    expect(rows).toContain('| a | Nhà có khu phụ | 2.414.600 | 2.655.900 |');
+  });
+
   it('is deterministic', async () => {
     const again = await readPdf(source(F01)!, F01);
     expect(again.text).toBe((await read(F01)).text);
@@ -121,6 +128,9 @@ describe.skipIf(!have(F05))('05 (Đồng Tháp QĐ 337, 78 pages): annex tables'
     for (const row of table) expect(row.split(' | ').length).toBe(width);
     // The wrapped cell "Phó Hiệu / trưởng" is joined in its own row.
     expect(table.some((r) => r.includes('Trần Thị Kim Anh') && r.includes('24/05/1973') && r.includes('Phó Hiệu trưởng'))).toBe(true);
+    // Drawn rules separate the two number columns; the merged header cell keeps its words together.
+    expect(table[0]).toMatch(/^\| TT \| TT \| Họ và tên \| Ngày\. tháng\. năm sinh \|/);
+    expect(table.some((r) => r.startsWith('| 1 | 1 | Trần Thị Kim Anh |'))).toBe(true);
   });
 
   it('drops the page numbers and says so', () => {
