@@ -14,10 +14,10 @@ import { execFile } from 'node:child_process';
 import type { Block, Cell, Paragraph, Segment, Table } from './docx-body.ts';
 import { linesOf } from './docx-body.ts';
 import { finish, render } from './docx-render.ts';
+import { hasOleName, isEncryptedOle, sniff } from './docx-sniff.ts';
 import { parseXml, type XmlNode } from './docx-xml.ts';
 import { ExtractError, type Extracted, type ExtractTools } from './types.ts';
 
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const TIMEOUT_MS = 60_000;
 const MAX_OUTPUT = 64 * 1024 * 1024;
 export const ANTIWORD_MISSING = 'legacy .doc needs antiword (Debian package antiword); install it or save the file as .docx';
@@ -49,31 +49,20 @@ export async function readDoc(bytes: Uint8Array, file: string, tools: ExtractToo
 
 /** What the bytes are, before any tool sees them. */
 function checkIsWord97(bytes: Uint8Array, file: string): void {
-  if (OLE_MAGIC.every((b, i) => bytes[i] === b)) {
-    if (hasOleName(bytes, 'EncryptionInfo') || hasOleName(bytes, 'EncryptedPackage')) {
-      throw new ExtractError(file, 'encrypted', 'a password-protected (encrypted) Word document; save it again without a password');
-    }
+  const kind = sniff(bytes);
+  if (kind === 'ole') {
+    if (isEncryptedOle(bytes)) throw new ExtractError(file, 'encrypted', 'a password-protected (encrypted) Word document; save it again without a password');
     if (!hasOleName(bytes, 'WordDocument')) throw new ExtractError(file, 'not-what-it-says', 'an OLE compound file without a Word body (an Excel or PowerPoint file?), not a .doc');
     return;
   }
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).trimStart();
-  let what = 'not a Word 97–2003 document (no OLE compound file header)';
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) what = 'a zip container (a .docx?) named .doc; rename it to .docx';
-  else if (head.startsWith('{\\rtf')) what = 'an RTF file named .doc; open it in Word and save it as .docx';
-  else if (/^<(!doctype html|html|\?xml|meta)/i.test(head) || /<html[\s>]/i.test(head)) what = 'a web page (HTML/XML) named .doc; open it in Word and save it as .docx';
-  else if (head.startsWith('%PDF')) what = 'a PDF named .doc; rename it to .pdf';
-  throw new ExtractError(file, 'not-what-it-says', what);
-}
-
-/** A stream name in the OLE directory (UTF-16LE). */
-export function hasOleName(bytes: Uint8Array, name: string): boolean {
-  const needle = new Uint8Array(name.length * 2);
-  for (let i = 0; i < name.length; i++) needle[i * 2] = name.charCodeAt(i);
-  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
+  const what: Record<Exclude<typeof kind, 'ole'>, string> = {
+    zip: 'a zip container (a .docx?) named .doc; rename it to .docx',
+    rtf: 'an RTF file named .doc; open it in Word and save it as .docx',
+    html: 'a web page (HTML/XML) named .doc; open it in Word and save it as .docx',
+    pdf: 'a PDF named .doc; rename it to .pdf',
+    unknown: 'not a Word 97–2003 document (no OLE compound file header)',
+  };
+  throw new ExtractError(file, 'not-what-it-says', what[kind]);
 }
 
 function run(antiword: string, args: string[], bytes: Uint8Array, file: string): Promise<string> {

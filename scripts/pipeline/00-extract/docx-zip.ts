@@ -25,10 +25,6 @@ const LOCAL = 0x04034b50;
 const u16 = (b: Uint8Array, o: number): number => (b[o] ?? 0) | ((b[o + 1] ?? 0) << 8);
 const u32 = (b: Uint8Array, o: number): number => (u16(b, o) | (u16(b, o + 2) << 16)) >>> 0;
 
-export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && u32(bytes, 0) === LOCAL;
-}
-
 /** The central directory's entries, or null when there is none (not a zip, or truncated). */
 export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
   // The end record is in the last 22 + 65535 (comment) bytes.

@@ -1,6 +1,6 @@
 /**
- * Step 00 for .docx: the WordprocessingML read directly (fflate + htmlparser2,
- * no converter in between) -> reader text (types.ts). ADR 1503 says why not
+ * Step 00 for .docx: the WordprocessingML read directly (node's zlib +
+ * htmlparser2, no converter in between) -> reader text (types.ts). ADR 1503 says why not
  * mammoth, and what is rendered: paragraphs, bold, list numbers, tables as
  * pipe tables, the official header and the signature block column by column.
  *
@@ -11,10 +11,10 @@ import { BodyReader } from './docx-body.ts';
 import { finish, plainLines, render } from './docx-render.ts';
 import { Numbering, readStyles } from './docx-styles.ts';
 import { attr, children, find, parseXml, type XmlNode } from './docx-xml.ts';
-import { checkDeclaredSizes, isZip, readPart, zipEntries, type ZipEntry } from './docx-zip.ts';
+import { hasOleName, isEncryptedOle, sniff } from './docx-sniff.ts';
+import { checkDeclaredSizes, readPart, zipEntries, type ZipEntry } from './docx-zip.ts';
 import { ExtractError, type Extracted } from './types.ts';
 
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 
 export function readDocx(bytes: Uint8Array, file: string): Extracted {
@@ -33,11 +33,11 @@ export function readDocx(bytes: Uint8Array, file: string): Extracted {
   }
 
   const mainName = mainDocumentName(part('_rels/.rels'));
-  const documentXml = mainName ? part(mainName) : null;
+  const documentXml = part(mainName);
   if (documentXml === null) throw new ExtractError(file, 'not-what-it-says', `a zip without a Word body (word/document.xml)${whatElse(entries)}; it is not a .docx`);
 
-  const dir = mainName!.replace(/[^/]*$/, '');
-  const rels = relationsOf(part(`${dir}_rels/${mainName!.slice(dir.length)}.rels`), dir);
+  const dir = mainName.replace(/[^/]*$/, '');
+  const rels = relationsOf(part(`${dir}_rels/${mainName.slice(dir.length)}.rels`), dir);
   const xmlOf = (type: string): XmlNode | undefined => {
     const target = rels.get(type);
     const text = target ? part(target) : null;
@@ -66,40 +66,25 @@ export function readDocx(bytes: Uint8Array, file: string): Extracted {
 
 /** The zip's entries, after the checks that need no inflating: what the bytes are, and the declared sizes. */
 function openContainer(bytes: Uint8Array, file: string): ZipEntry[] {
-  if (OLE_MAGIC.every((b, i) => bytes[i] === b)) {
-    if (hasOleName(bytes, 'EncryptionInfo') || hasOleName(bytes, 'EncryptedPackage')) {
-      throw new ExtractError(file, 'encrypted', 'a password-protected (encrypted) Word document; save it again without a password');
-    }
-    if (hasOleName(bytes, 'WordDocument')) {
-      throw new ExtractError(file, 'not-what-it-says', 'a legacy Word 97–2003 document named .docx; rename it to .doc (or save it as .docx from Word)');
-    }
+  const kind = sniff(bytes);
+  if (kind === 'ole') {
+    if (isEncryptedOle(bytes)) throw new ExtractError(file, 'encrypted', 'a password-protected (encrypted) Word document; save it again without a password');
+    if (hasOleName(bytes, 'WordDocument')) throw new ExtractError(file, 'not-what-it-says', 'a legacy Word 97–2003 document named .docx; rename it to .doc (or save it as .docx from Word)');
     throw new ExtractError(file, 'not-what-it-says', 'an OLE compound file (old Office format), not a .docx');
   }
-  if (!isZip(bytes)) throw new ExtractError(file, 'not-what-it-says', `not a .docx (not a zip container)${sniff(bytes)}`);
+  if (kind !== 'zip') throw new ExtractError(file, 'not-what-it-says', `not a .docx (not a zip container)${IMPOSTOR[kind]}`);
   const entries = zipEntries(bytes);
   if (!entries) throw new ExtractError(file, 'corrupt', 'the zip container has no readable directory (truncated or damaged .docx)');
   checkDeclaredSizes(entries, file);
   return entries;
 }
 
-/** A stream or storage name in an OLE directory: UTF-16LE, so searched as such. */
-function hasOleName(bytes: Uint8Array, name: string): boolean {
-  const needle = new Uint8Array(name.length * 2);
-  for (let i = 0; i < name.length; i++) needle[i * 2] = name.charCodeAt(i);
-  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
-}
-
-function sniff(bytes: Uint8Array): string {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).trimStart();
-  if (head.startsWith('%PDF')) return ': it is a PDF; name it .pdf';
-  if (head.startsWith('{\\rtf')) return ': it is an RTF file; save it as .docx';
-  if (/^<(!doctype html|html|\?xml)/i.test(head)) return ': it is an HTML/XML file; save it as .docx';
-  return '';
-}
+const IMPOSTOR: Record<'pdf' | 'rtf' | 'html' | 'unknown', string> = {
+  pdf: ': it is a PDF; name it .pdf',
+  rtf: ': it is an RTF file; open it in Word and save it as .docx',
+  html: ': it is a web page (HTML/XML); open it in Word and save it as .docx',
+  unknown: '',
+};
 
 function whatElse(entries: ZipEntry[]): string {
   if (entries.some((e) => e.name.startsWith('xl/'))) return ': it is an Excel workbook';
@@ -108,7 +93,7 @@ function whatElse(entries: ZipEntry[]): string {
   return '';
 }
 
-function mainDocumentName(relsXml: string | null): string | null {
+function mainDocumentName(relsXml: string | null): string {
   if (relsXml === null) return 'word/document.xml';
   for (const r of children(find(parseXml(relsXml), 'Relationships'), 'Relationship')) {
     if ((attr(r, 'Type') ?? '').endsWith('/officeDocument')) return (attr(r, 'Target') ?? '').replace(/^\//, '');
