@@ -378,5 +378,14 @@ describe('bad .doc files', () => {
     expect(await problemOfAsync(() => readDoc(strToU8('{\\rtf1\\ansi Hello}'), 'r.doc', none))).toBe('not-what-it-says');
     expect(await problemOfAsync(() => readDoc(strToU8('<html><body>Hello</body></html>'), 'h.doc', none))).toBe('not-what-it-says');
     expect(await problemOfAsync(() => readDoc(source(F16), 'x.doc', none))).toBe('not-what-it-says');
+    // An OLE file: encrypted when it holds EncryptionInfo; without a WordDocument stream it is not a Word file.
+    const ole = (stream: string) => {
+      const b = new Uint8Array(2048);
+      b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+      b.set(Array.from(stream).flatMap((c) => [c.charCodeAt(0), 0]), 1024);
+      return b;
+    };
+    expect(await problemOfAsync(() => readDoc(ole('EncryptionInfo'), 'e.doc', none))).toBe('encrypted');
+    expect(await problemOfAsync(() => readDoc(ole('Workbook'), 'w.doc', none))).toBe('not-what-it-says');
   });
 });
