@@ -8,7 +8,9 @@
  * the catalog lines that would fix it; the others are written. Problems of
  * the archive as a whole (catalog, corrections, no sources) fail the run, all
  * listed; with --strict (or ARCHIVE_STRICT=1) so does any held-back document
- * (docs/decisions/1004-held-back-documents.md). The output folder is replaced
+ * that content/held-back.yaml does not acknowledge (docs/decisions/1004-held-back-documents.md,
+ * 1501-source-intake.md). Sources are .txt, .pdf, .docx and .doc files; PDF,
+ * OCR and .doc readings are cached in .cache/extract/ (ARCHIVE_CACHE_DIR). The output folder is replaced
  * in one rename; a failing run leaves the previous output untouched and
  * exits non-zero.
  */
@@ -30,6 +32,7 @@ const result = await convertArchive({ contentDir: values.content, outDir: values
 if (result.errors.length > 0) {
   console.error(`\nconvert: ${result.errors.length} error(s); ${values.out}/ left unchanged:`);
   for (const e of result.errors) console.error(`  ✗ ${e}`);
-  if (strict && result.heldBack.length > 0) console.error(`convert: strict mode: ${result.heldBack.length} held-back document(s) fail the convert; without --strict they are left out and the rest is published.`);
+  const open = result.heldBack.filter((h) => !h.acknowledged).length;
+  if (strict && open > 0) console.error(`convert: strict mode: ${open} held-back document(s) not acknowledged in content/held-back.yaml fail the convert; without --strict they are left out and the rest is published.`);
   process.exit(1);
 }

@@ -48,7 +48,16 @@ export interface OpenDocumentRecord {
   /** The URL's last segment was derived without the number (ADR 0002, "Provisional keys"). */
   provisional: boolean;
   source_file: string;
+  /** Digest of the source file as stored (the PDF, DOCX or DOC itself, not its text). */
   source_sha256: string;
+  /** txt | pdf | docx | doc (ADR 1501). */
+  source_format: string;
+  /** How its text was read: text | pdf-text | docx | doc | ocr | pdf-text+ocr. */
+  source_method: string;
+  /** OCR engine and model when any page was read by OCR ("Tesseract 5.3.0 (vie)"), else null. */
+  ocr_engine: string | null;
+  /** Mean OCR word confidence over the OCR'd pages, 0–100, else null. */
+  ocr_confidence: number | null;
   /** Date of effect (yyyy-mm-dd) as the text says it, else null (ADR 1301). */
   effect_date: string | null;
   /** in-force | amended | replaced | repealed | partly-repealed | unknown: only what the archive's documents show. */

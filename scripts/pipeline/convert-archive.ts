@@ -20,7 +20,12 @@ import { emitMdx } from './08-emit/mdx.ts';
 import { json, openRecord, qualityReport, siteDocument } from './08-emit/data.ts';
 import { linkArchive, type CitationGraph } from './07-link/index.ts';
 import { resolveCopies } from './duplicates.ts';
-import { readSource, type HeldBack, type HeldBackKind, type SourceOutcome } from './held-back.ts';
+import { heldAsDraft, heldForExtraction, parseAcknowledged, readSource, strictProblems, type Acknowledged, type HeldBack, type HeldBackKind, type SourceOutcome } from './held-back.ts';
+import { extractSource, formatOf } from './00-extract/index.ts';
+import { cached, type CacheOptions } from './00-extract/cache.ts';
+import { findTools } from './00-extract/tools.ts';
+import { ExtractError, type Extracted, type ExtractTools } from './00-extract/types.ts';
+import { receivedBytes } from './read-document.ts';
 
 export type { HeldBack, HeldBackKind, SourceOutcome };
 
@@ -45,12 +50,14 @@ async function readOptional(file: string): Promise<string | null> {
 }
 
 /** The editor's files beside the sources; a file that does not parse is an error of the archive. */
-export async function readEditorFiles(contentDir: string): Promise<{ catalog: Map<string, CatalogEntry>; corrections: Correction[]; errors: string[] }> {
+export async function readEditorFiles(contentDir: string): Promise<{ catalog: Map<string, CatalogEntry>; corrections: Correction[]; acknowledged: Acknowledged[]; errors: string[] }> {
   const errors: string[] = [];
   const catalogFile = path.join(contentDir, 'catalog.yaml');
   const correctionsFile = path.join(contentDir, 'corrections.yaml');
+  const acknowledgedFile = path.join(contentDir, 'held-back.yaml');
   let catalog = new Map<string, CatalogEntry>();
   let corrections: Correction[] = [];
+  let acknowledged: Acknowledged[] = [];
   try {
     const text = await readOptional(catalogFile);
     if (text !== null) catalog = parseCatalog(text, catalogFile);
@@ -63,7 +70,13 @@ export async function readEditorFiles(contentDir: string): Promise<{ catalog: Ma
   } catch (e) {
     errors.push((e as Error).message);
   }
-  return { catalog, corrections, errors };
+  try {
+    const text = await readOptional(acknowledgedFile);
+    if (text !== null) acknowledged = parseAcknowledged(text, acknowledgedFile);
+  } catch (e) {
+    errors.push((e as Error).message);
+  }
+  return { catalog, corrections, acknowledged, errors };
 }
 
 export interface ReadSourcesResult {
@@ -77,9 +90,57 @@ export interface ReadSourcesResult {
   errors: string[];
 }
 
+export interface ReadOptions {
+  /** Outside tools (OCR, antiword); found on this machine when not given. */
+  tools?: ExtractTools;
+  /** The extraction cache (00-extract/cache.ts); `bypass` for measurements. */
+  cache?: CacheOptions;
+}
+
+let machineTools: Promise<ExtractTools> | null = null;
+
+/** The tools of this machine, looked for once per process. */
+export function toolsOfThisMachine(): Promise<ExtractTools> {
+  machineTools ??= findTools();
+  return machineTools;
+}
+
+/** Source files of a folder: every file but dot-files (one of an unknown extension is then held back by name, not ignored). */
+export function sourceFileNames(names: string[]): string[] {
+  return names.filter((n) => !n.startsWith('.')).sort();
+}
+
+/**
+ * Step 00 for one file: its Extracted (from the cache when it has it), or
+ * the ExtractError that holds it back. A .txt file needs nothing here.
+ */
+export async function extractOne(name: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<Extracted | ExtractError> {
+  if (formatOf(name) === 'txt') return extractSource(name, bytes, { ocr: null, antiword: null });
+  const tools = options.tools ?? (await toolsOfThisMachine());
+  try {
+    return await cached(bytes, tools, () => extractSource(name, bytes, tools), options.cache);
+  } catch (e) {
+    if (e instanceof ExtractError) return e;
+    throw e;
+  }
+}
+
+/**
+ * The text of a source as the reader receives it (step 01's output): a text
+ * file decoded, an extracted file's reader text. What copies are compared on,
+ * and what a test compares the model with.
+ */
+export async function receivedText(sourcesDir: string, name: string, options: ReadOptions = {}): Promise<string> {
+  const bytes = new Uint8Array(await readFile(path.join(sourcesDir, name)));
+  const extracted = await extractOne(name, bytes, options);
+  if (extracted instanceof ExtractError) throw extracted;
+  return decodeSource(receivedBytes(bytes, extracted), name).text;
+}
+
 /**
  * Read every source of a folder: the per-document step shared by the convert
- * and the import report (scripts/import-report.ts). Writes nothing.
+ * and the import report (scripts/import-report.ts). Writes nothing (but the
+ * extraction cache).
  */
 export async function readSources(
   sourcesDir: string,
@@ -87,16 +148,26 @@ export async function readSources(
   catalog: Map<string, CatalogEntry>,
   corrections: Correction[],
   log: (line: string) => void = () => {},
+  options: ReadOptions = {},
 ): Promise<ReadSourcesResult> {
   const errors: string[] = [];
   const outcomes: SourceOutcome[] = [];
+  const received = new Map<string, Uint8Array>();
   for (const [i, name] of names.entries()) {
     const at = `  [${i + 1}/${names.length}] ${name}`;
     try {
       const bytes = new Uint8Array(await readFile(path.join(sourcesDir, name)));
-      const outcome = readSource(name, bytes, catalog.get(name), corrections.filter((c) => c.source === name));
+      const extracted = await extractOne(name, bytes, options);
+      if (extracted instanceof ExtractError) {
+        outcomes.push(heldForExtraction(extracted));
+        log(`${at} held back (${extracted.problem})`);
+        continue;
+      }
+      received.set(name, receivedBytes(bytes, extracted));
+      const outcome = readSource(name, bytes, catalog.get(name), corrections.filter((c) => c.source === name), extracted);
       outcomes.push(outcome);
-      log(outcome.doc ? `${at} -> ${outcome.doc.url} (${outcome.doc.quality.length} notes)` : `${at} held back (${outcome.held?.kind})`);
+      const how = extracted.format === 'txt' ? '' : ` [${extracted.method}${extracted.ocr ? `, OCR ${extracted.ocr.confidence}%` : ''}]`;
+      log(outcome.doc ? `${at}${how} -> ${outcome.doc.url} (${outcome.doc.quality.length} notes)` : `${at}${how} held back (${outcome.held?.kind})`);
     } catch (e) {
       const message = (e as Error).message;
       errors.push(message.startsWith(name) ? message : `${name}: ${message}`);
@@ -104,34 +175,41 @@ export async function readSources(
     }
   }
   const read = outcomes.flatMap((o) => (o.doc ? [o.doc] : []));
-  // Copies are compared on the text as received (step 01), which the threshold was measured on.
-  const textOf = (d: DocumentModel): string => decodeSource(new Uint8Array(readFileSync(path.join(sourcesDir, d.sourceFile))), d.sourceFile).text;
+  // Copies are compared on the text as received (step 01's output; for a PDF, DOCX or DOC its extracted text).
+  const textOf = (d: DocumentModel): string => decodeSource(received.get(d.sourceFile) ?? new Uint8Array(readFileSync(path.join(sourcesDir, d.sourceFile))), d.sourceFile).text;
   const { kept, heldBack: copies } = resolveCopies(read, textOf);
-  const heldBack = [...outcomes.flatMap((o) => (o.held ? [o.held] : [])), ...copies].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { documents: kept, heldBack, outcomes, errors };
+  // A Word draft that is no copy of a published document is held back for its identity (ADR 1501).
+  const drafts = kept.flatMap((d) => {
+    const h = heldAsDraft(d, catalog.get(d.sourceFile));
+    return h ? [h] : [];
+  });
+  const draftFiles = new Set(drafts.map((h) => h.file));
+  const heldBack = [...outcomes.flatMap((o) => (o.held ? [o.held] : [])), ...copies, ...drafts].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { documents: kept.filter((d) => !draftFiles.has(d.sourceFile)), heldBack, outcomes, errors };
 }
 
 /** One line per held-back document, for the convert summary and strict mode. */
 export function describeHeldBack(h: HeldBack): string {
-  return `[${h.kind}] ${h.reason}`;
+  return `[${h.kind}] ${h.reason}${h.acknowledged ? ` (acknowledged in content/held-back.yaml: ${h.acknowledged})` : ''}`;
 }
 
 /** Convert in memory: models and the files they produce, or every error. */
 export async function convertInMemory(
   contentDir: string,
   log: (line: string) => void = () => {},
-  { strict = false }: { strict?: boolean } = {},
+  { strict = false, ...readOptions }: { strict?: boolean } & ReadOptions = {},
 ): Promise<{ documents: DocumentModel[]; errors: string[]; heldBack: HeldBack[]; files: Map<string, string>; graph: CitationGraph }> {
-  const { catalog, corrections, errors } = await readEditorFiles(contentDir);
+  const { catalog, corrections, acknowledged, errors } = await readEditorFiles(contentDir);
   const catalogFile = path.join(contentDir, 'catalog.yaml');
   const correctionsFile = path.join(contentDir, 'corrections.yaml');
   const sourcesDir = path.join(contentDir, 'sources');
-  const names = existsSync(sourcesDir) ? (await readdir(sourcesDir)).filter((n) => n.endsWith('.txt')).sort() : [];
-  if (names.length === 0) errors.push(`${sourcesDir}: no source texts (*.txt) found`);
+  const names = existsSync(sourcesDir) ? sourceFileNames(await readdir(sourcesDir)) : [];
+  if (names.length === 0) errors.push(`${sourcesDir}: no source files (*.txt, *.pdf, *.docx, *.doc) found`);
   for (const name of catalog.keys()) if (!names.includes(name)) errors.push(`${catalogFile}: entry for ${name}, but content/sources has no such file`);
   for (const c of corrections) if (!names.includes(c.source)) errors.push(`${correctionsFile}: correction for ${c.source}, but content/sources has no such file`);
+  for (const a of acknowledged) if (!names.includes(a.file)) errors.push(`${path.join(contentDir, 'held-back.yaml')}: entry for ${a.file}, but content/sources has no such file`);
 
-  const read = await readSources(sourcesDir, names, catalog, corrections, log);
+  const read = await readSources(sourcesDir, names, catalog, corrections, log, readOptions);
   errors.push(...read.errors);
   const heldBack = [...read.heldBack];
   let documents = read.documents;
@@ -150,12 +228,12 @@ export async function convertInMemory(
     documents = documents.filter((d) => !gone.has(d.sourceFile));
   }
   heldBack.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  markAcknowledged(heldBack, acknowledged);
   if (names.length > 0 && documents.length === 0) {
     errors.push(`${sourcesDir}: none of the ${names.length} source texts can be published; held back: ${heldBack.map((h) => h.file).join(', ')}`);
   }
-  if (strict && heldBack.length > 0) {
-    errors.push(...heldBack.map((h) => `held back (strict mode): ${describeHeldBack(h)}`));
-  }
+  // Strict: every held-back document fails the convert, but those the editor acknowledged (ADR 1501).
+  if (strict) errors.push(...strictProblems(heldBack, acknowledged));
   if (errors.length > 0) return { documents, errors, heldBack, files, graph: none };
   const { linked, graph, perDocument } = emitted;
   for (const [id, mdx] of perDocument.mdx) files.set(`documents/${id}.mdx`, mdx);
@@ -164,6 +242,15 @@ export async function convertInMemory(
   files.set('data/citations.json', json(graph));
   files.set('data/quality.json', json({ ...(qualityReport(linked, graph) as object), heldBack }));
   return { documents: linked, errors, heldBack, files, graph };
+}
+
+/** The editor's word on a held-back document travels with it (summary, quality.json, the data-quality page). */
+function markAcknowledged(heldBack: HeldBack[], acknowledged: Acknowledged[]): void {
+  const ack = new Map(acknowledged.map((a) => [a.file, a]));
+  for (const h of heldBack) {
+    const a = ack.get(h.file);
+    if (a && a.kind === h.kind) h.acknowledged = a.why;
+  }
 }
 
 /** Link, then emit each document on its own, so one that fails to emit is named, not fatal. */
@@ -202,7 +289,7 @@ async function writeAtomically(outDir: string, files: Map<string, string>): Prom
 }
 
 export async function convertArchive({ contentDir, outDir, log = () => {}, strict = false }: ConvertOptions): Promise<ConvertResult> {
-  log(`convert: ${contentDir}/sources -> ${outDir}/${strict ? ' (strict: any held-back document fails the convert)' : ''}`);
+  log(`convert: ${contentDir}/sources -> ${outDir}/${strict ? ' (strict: a held-back document not acknowledged in content/held-back.yaml fails the convert)' : ''}`);
   const { documents, errors, heldBack, files } = await convertInMemory(contentDir, log, { strict });
   if (errors.length > 0) return { documents, errors, heldBack, files: [] };
   await writeAtomically(outDir, files);

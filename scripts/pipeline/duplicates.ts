@@ -55,6 +55,31 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
   return common / (a.size + b.size - common);
 }
 
+/**
+ * Similarity of two texts as bags of folded words (multiset Jaccard: the sum
+ * of the smaller counts over the sum of the larger), in [0, 1]. Blind to
+ * order: a table read row by row in one format and column by column in
+ * another scores as the same text. Used only for two copies that state the
+ * same number, issuer and year (ADR 1501, "Copies in two formats").
+ */
+export function bagSimilarity(a: Map<string, number>, b: Map<string, number>): number {
+  let min = 0;
+  let max = 0;
+  for (const [w, n] of a) {
+    const m = b.get(w) ?? 0;
+    min += Math.min(n, m);
+    max += Math.max(n, m);
+  }
+  for (const [w, m] of b) if (!a.has(w)) max += m;
+  return max === 0 ? 0 : min / max;
+}
+
+export function wordBag(text: string): Map<string, number> {
+  const bag = new Map<string, number>();
+  for (const w of foldedWords(text)) bag.set(w, (bag.get(w) ?? 0) + 1);
+  return bag;
+}
+
 /** Similarity of two texts: Jaccard of their folded character shingles, in [0, 1]. */
 export function textSimilarity(a: string, b: string): number {
   return jaccard(shingles(a), shingles(b));
@@ -74,6 +99,23 @@ function ownFact(f: Fact<unknown>): boolean {
 export function identityFacts(doc: DocumentModel): number {
   return (ownFact(doc.meta.numberSymbol) ? 1 : 0) + (ownFact(doc.meta.date) ? 1 : 0);
 }
+
+/**
+ * How near a reading is to the document as its office wrote it, when two
+ * copies state their identity equally (ADR 1501, "Copies in two formats"):
+ * the Word file's own paragraphs and tables (DOCX); a PDF's text layer,
+ * checked page by page and rebuilt from glyph positions; a Word 97 file as
+ * antiword renders it; a text copy of unknown making (a text-layer dump, an
+ * LLM's markdown); a PDF partly, then wholly, read by OCR.
+ */
+const READING_RANK: Record<string, number> = { docx: 5, 'pdf-text': 4, doc: 3, text: 2, 'pdf-text+ocr': 1, ocr: 0 };
+
+export function readingRank(doc: DocumentModel): number {
+  return READING_RANK[doc.sourceReading?.method ?? 'text'] ?? 0;
+}
+
+const METHOD_NAMES: Record<string, string> = { docx: 'a Word file', 'pdf-text': "a PDF's text layer", doc: 'a Word 97 file', text: 'a text copy', 'pdf-text+ocr': 'a PDF read partly by OCR', ocr: 'a PDF read by OCR' };
+const methodName = (d: DocumentModel): string => METHOD_NAMES[d.sourceReading?.method ?? 'text'] ?? 'a copy';
 
 /** A number that identifies: known and not inferred (else the copy may be one whose number was blank). */
 function knownNumber(doc: DocumentModel): string | null {
@@ -101,7 +143,8 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * - Same document: same issuer, type and year, and either the same id (the
  *   same known number) or at least one number unknown, and texts at least
  *   SAME_TEXT_THRESHOLD alike. The copy with more identity facts of its own
- *   is kept (ties: the first by file name); the other is a 'duplicate'.
+ *   is kept (ties: the better reading, READING_RANK; then the first by file
+ *   name); the other is a 'duplicate'.
  * - Same id but different texts: two documents claim one URL. The first by
  *   file name is kept, the later one held back ('identity') with the line
  *   that would separate them.
@@ -113,6 +156,18 @@ export function resolveCopies(docs: DocumentModel[], textOf: (doc: DocumentModel
     let s = shingleCache.get(d.sourceFile);
     if (!s) shingleCache.set(d.sourceFile, (s = shingles(textOf(d))));
     return s;
+  };
+  const bagCache = new Map<string, Map<string, number>>();
+  const bagOf = (d: DocumentModel): Map<string, number> => {
+    let b = bagCache.get(d.sourceFile);
+    if (!b) bagCache.set(d.sourceFile, (b = wordBag(textOf(d))));
+    return b;
+  };
+  // Two copies that state one number: order-blind evidence counts too (a PDF's table
+  // read row by row, its text-layer dump column by column); else character shingles only.
+  const similarityOf = (d: DocumentModel, k: DocumentModel): number => {
+    const chars = jaccard(shinglesOf(d), shinglesOf(k));
+    return d.id === k.id && knownNumber(d) !== null && knownNumber(k) !== null ? Math.max(chars, bagSimilarity(bagOf(d), bagOf(k))) : chars;
   };
   // Candidates share issuer and year: compare within those groups only.
   const groups = new Map<string, DocumentModel[]>();
@@ -128,7 +183,7 @@ export function resolveCopies(docs: DocumentModel[], textOf: (doc: DocumentModel
       kept.push(...group);
       continue;
     }
-    const ranked = [...group].sort((a, b) => identityFacts(b) - identityFacts(a) || byName(a.sourceFile, b.sourceFile));
+    const ranked = [...group].sort((a, b) => identityFacts(b) - identityFacts(a) || readingRank(b) - readingRank(a) || byName(a.sourceFile, b.sourceFile));
     const keptHere: DocumentModel[] = [];
     for (const d of ranked) {
       let copyOf: { doc: DocumentModel; similarity: number } | null = null;
@@ -136,7 +191,7 @@ export function resolveCopies(docs: DocumentModel[], textOf: (doc: DocumentModel
         if (!sameFrame(d, k)) continue;
         const sameId = d.id === k.id;
         if (!sameId && knownNumber(d) !== null && knownNumber(k) !== null) continue;
-        const similarity = jaccard(shinglesOf(d), shinglesOf(k));
+        const similarity = similarityOf(d, k);
         if (similarity >= SAME_TEXT_THRESHOLD) {
           copyOf = { doc: k, similarity };
           break;
@@ -147,7 +202,12 @@ export function resolveCopies(docs: DocumentModel[], textOf: (doc: DocumentModel
         continue;
       }
       const k = copyOf.doc;
-      const why = identityFacts(k) > identityFacts(d) ? 'it states more of its identity itself (number, date)' : 'both state as much of their identity; the first by file name is kept';
+      const why =
+        identityFacts(k) > identityFacts(d)
+          ? 'it states more of its identity itself (number, date)'
+          : readingRank(k) > readingRank(d)
+            ? `both state as much of their identity; ${methodName(k)} is kept over ${methodName(d)}`
+            : 'both state as much of their identity and were read alike; the first by file name is kept';
       const same = d.id === k.id ? `same identity as ${k.sourceFile} (${k.url})` : `a copy of ${k.sourceFile} (${k.url}): same issuer, type and year`;
       heldBack.push({
         file: d.sourceFile,
@@ -165,7 +225,7 @@ export function resolveCopies(docs: DocumentModel[], textOf: (doc: DocumentModel
         kept.push(d);
         continue;
       }
-      const similarity = jaccard(shinglesOf(d), shinglesOf(first));
+      const similarity = similarityOf(d, first);
       heldBack.push({
         file: d.sourceFile,
         kind: 'identity',

@@ -16,16 +16,52 @@ import type { CatalogEntry } from './05-metadata/catalog.ts';
 import { annotate, type Correction } from './06-annotate/index.ts';
 import { isZone } from '../lib/format-rules/header-zones.ts';
 import { layoutHeader } from './05-metadata/header-layout.ts';
+import type { Extracted } from './00-extract/types.ts';
+import type { SourceReading } from '../lib/model.ts';
 
 export interface ReadInput {
   file: string;
+  /** The source file's bytes as stored (their digest is the model's sourceSha256). */
   bytes: Uint8Array;
   catalog: CatalogEntry | undefined;
   corrections: Correction[];
+  /**
+   * Step 00's reading of a .pdf, .docx or .doc file (00-extract/index.ts): its
+   * reader text is what steps 01–08 read. Absent (or format 'txt'): `bytes` are the text.
+   */
+  extracted?: Extracted | null;
 }
 
-export function readDocument({ file, bytes, catalog, corrections }: ReadInput): DocumentModel {
-  const decoded = decodeSource(bytes, file);
+/** The bytes step 01 decodes: the file itself, or the extracted reader text as UTF-8. */
+export function receivedBytes(bytes: Uint8Array, extracted: Extracted | null | undefined): Uint8Array {
+  return extracted && extracted.format !== 'txt' ? new TextEncoder().encode(extracted.text) : bytes;
+}
+
+/** What the page and the open data say about how the file was read; none for a text file. */
+export function sourceReadingOf(extracted: Extracted | null | undefined): SourceReading | null {
+  if (!extracted || extracted.format === 'txt') return null;
+  const ocr = extracted.ocr ? { engine: extracted.ocr.engine, confidence: extracted.ocr.confidence, pages: [...extracted.ocr.pages] } : null;
+  return { format: extracted.format, method: extracted.method, pages: extracted.pages, ocr };
+}
+
+/**
+ * Step 00's notes, and the words the OCR engine was unsure of, for the
+ * quality report. A word the syllable check (06-annotate/ocr-suspects.ts)
+ * already lists is not listed twice.
+ */
+function extractionIssues(extracted: Extracted | null | undefined, listed: Set<string>): QualityIssue[] {
+  if (!extracted || extracted.format === 'txt') return [];
+  const out: QualityIssue[] = extracted.notes.map((message): QualityIssue => ({ kind: 'note', message }));
+  const counts = new Map<string, number>();
+  for (const w of extracted.ocr?.suspects ?? []) if (!listed.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const [token, n] of counts) {
+    out.push({ kind: 'ocr-suspect', message: `"${token}": máy nhận dạng chữ (OCR) không chắc chắn khi đọc từ này${n > 1 ? `, ${n} lần` : ''}`, text: token });
+  }
+  return out;
+}
+
+export function readDocument({ file, bytes, catalog, corrections, extracted }: ReadInput): DocumentModel {
+  const decoded = decodeSource(receivedBytes(bytes, extracted), file);
   const norm = normalise(decoded.text);
   const seg = segment(norm.lines, norm.wrapWidth);
   const { provisions, issues: structureIssues } = structure(seg, norm.wrapWidth);
@@ -58,12 +94,14 @@ export function readDocument({ file, bytes, catalog, corrections }: ReadInput): 
       : []),
     ...metaIssues,
   ];
+  const sourceReading = sourceReadingOf(extracted);
   const model: DocumentModel = {
     id,
     url,
     provisional,
     sourceFile: file,
     sourceSha256: createHash('sha256').update(bytes).digest('hex'),
+    ...(sourceReading ? { sourceReading: sourceReading } : {}),
     meta,
     segments: headerSegments(seg.header),
     provisions,
@@ -71,7 +109,10 @@ export function readDocument({ file, bytes, catalog, corrections }: ReadInput): 
     citations: [],
     quality,
   };
-  return annotate(model, norm.footnotes, corrections);
+  const annotated = annotate(model, norm.footnotes, corrections);
+  const listed = new Set(annotated.quality.filter((q) => q.kind === 'ocr-suspect').map((q) => q.text ?? ''));
+  const fromExtraction = extractionIssues(extracted, listed);
+  return fromExtraction.length > 0 ? { ...annotated, quality: [...fromExtraction, ...annotated.quality] } : annotated;
 }
 
 /**
