@@ -133,6 +133,14 @@ describe.skipIf(!have(F05))('05 (Đồng Tháp QĐ 337, 78 pages): annex tables'
     expect(table.some((r) => r.startsWith('| 1 | 1 | Trần Thị Kim Anh |'))).toBe(true);
   });
 
+  it('takes page 67 (only its page number, no image) for a blank page, not a scan to OCR', () => {
+    const page = reading.pages[66]!;
+    expect(page.hasTextLayer).toBe(false);
+    expect(page.check.ok).toBe(true);
+    expect(page.check.reason).toMatch(/^blank page/);
+    expect(reading.pages.filter((p) => !p.check.ok)).toEqual([]);
+  });
+
   it('drops the page numbers and says so', () => {
     expect(reading.pages[3]!.text.split('\n')[0]).not.toMatch(/^\d+$/);
     expect(reading.notes.some((n) => n.startsWith('đã bỏ') && n.includes('số trang'))).toBe(true);
@@ -174,7 +182,9 @@ describe('text layer check', () => {
       for (const page of reading.pages) {
         expect(page.hasTextLayer).toBe(false);
         expect(page.check.ok).toBe(false);
+        expect(page.check.reason).toMatch(/over an image covering \d+% of the page: a scan/);
       }
+      expect(reading.text).toBe('');
     },
   );
 

@@ -17,6 +17,8 @@ export type { PdfPage, PdfTextPage, PdfTextResult, TextLayerCheck } from './type
 
 /** A page whose own layer has fewer characters than this has no text layer (a scan, maybe with a stamp's text). */
 export const MIN_LAYER_CHARS = 20;
+/** An image covering at least this share of a page without a text layer makes it a scan (else it is blank). */
+export const MIN_IMAGE_COVER = 0.25;
 
 export interface PdfReading {
   pages: PdfPage[];
@@ -41,15 +43,18 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<PdfReadi
   const layer = await readPdfTextLayer(bytes, file);
   const pages: PdfPage[] = layer.pages.map((p) => {
     const hasTextLayer = p.layerChars >= MIN_LAYER_CHARS;
+    const scan = p.imageCover >= MIN_IMAGE_COVER;
     const check = hasTextLayer
       ? textLayerCheck(p.text)
-      : { ok: false, reason: p.layerChars === 0 ? 'no text layer (an image: needs OCR)' : `almost no text layer (${p.layerChars} characters, e.g. a stamp): needs OCR` };
+      : scan
+        ? { ok: false, reason: `no text layer (${p.layerChars} characters) over an image covering ${Math.round(p.imageCover * 100)}% of the page: a scan, needs OCR` }
+        : { ok: true, reason: `blank page: ${p.layerChars} characters of text and no image` };
     return { n: p.n, text: p.text, hasTextLayer, check };
   });
   const notes: string[] = [];
   for (const p of pages) {
     if (p.check.ok) continue;
-    notes.push(p.hasTextLayer ? `trang ${p.n}: lớp chữ không phải tiếng Việt đúng (${p.check.reason})` : `trang ${p.n}: không có lớp chữ (bản quét)`);
+    notes.push(p.hasTextLayer ? `trang ${p.n}: lớp chữ không phải tiếng Việt đúng (${p.check.reason})` : `trang ${p.n}: không có lớp chữ (bản quét), cần OCR`);
   }
   if (layer.droppedRunning.length > 0) {
     const counts = new Map<string, number>();

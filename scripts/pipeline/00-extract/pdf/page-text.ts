@@ -32,6 +32,7 @@ interface Block {
   from: number;
   to: number;
   text: string[];
+  table?: true;
 }
 
 /** A block placed on the page: baselines (or a ruled table's borders) of its top and bottom. */
@@ -79,7 +80,7 @@ function columnBlocks(lines: Line[], placed: Placed[], start: number, end: numbe
     if (splits >= 2 && !isOfficial(run)) {
       // Two aligned columns over two or more rows outside the header and signature: a table.
       const rows = run.map((p, k) => (p.kind === 'split' ? [p.left.text, p.right.text] : (side.get(i + k) ?? p.kind) === 'right' ? ['', p.seg.text] : [p.seg.text, '']));
-      blocks.push({ from: i, to: j - 1, text: tableMarkdown({ from: i, to: j - 1, rows: [['', ''], ...rows] }) });
+      blocks.push({ from: i, to: j - 1, text: tableMarkdown({ from: i, to: j - 1, rows: [['', ''], ...rows] }), table: true });
       i = j;
       continue;
     }
@@ -117,11 +118,11 @@ function stretchBlocks(lines: Line[], page: PageGeometry): PlacedBlock[] {
     const stop = table === null ? lines.length : table.from;
     blocks.push(...columnBlocks(lines, placed, i, stop));
     if (table !== null) {
-      blocks.push({ from: table.from, to: table.to, text: tableMarkdown(table) });
+      blocks.push({ from: table.from, to: table.to, text: tableMarkdown(table), table: true });
       i = table.to + 1;
     }
   }
-  return blocks.map((b) => ({ top: lines[b.from]!.y, bottom: lines[b.to]!.y, text: b.text, table: b.text[0]?.startsWith('|') === true }));
+  return blocks.map((b) => ({ top: lines[b.from]!.y, bottom: lines[b.to]!.y, text: b.text, table: b.table === true }));
 }
 
 export function pageText(lines: Line[], page: PageGeometry, ruled: RuledTable[] = []): string {

@@ -14,11 +14,11 @@ export async function readPdfTextLayer(bytes: Uint8Array, file: string): Promise
   const doc = await openPdf(bytes, file);
   const started = performance.now();
   try {
-    const read: { lines: Line[]; tables: RuledTable[]; geometry: PageGeometry; layerChars: number }[] = [];
+    const read: { lines: Line[]; tables: RuledTable[]; geometry: PageGeometry; layerChars: number; imageCover: number }[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      const { runs, geometry, layerChars, rules } = await pageRuns(doc, n);
+      const { runs, geometry, layerChars, rules, imageCover } = await pageRuns(doc, n);
       const { tables, rest } = ruledTables(runs, rules);
-      read.push({ lines: groupLines(rest), tables, geometry, layerChars });
+      read.push({ lines: groupLines(rest), tables, geometry, layerChars, imageCover });
     }
     // Running lines are looked for among the pages' own text only; a scan's stamp is not a running head.
     const { drop, dropped } = runningLines(read.map((p) => (p.layerChars > 0 ? p.lines : [])));
@@ -26,6 +26,7 @@ export async function readPdfTextLayer(bytes: Uint8Array, file: string): Promise
       n: i + 1,
       text: pageText(p.lines.filter((_, k) => !drop[i]!.has(k)), p.geometry, p.tables),
       layerChars: p.layerChars,
+      imageCover: p.imageCover,
     }));
     return { pageCount: doc.numPages, pages, droppedRunning: dropped, ms: performance.now() - started };
   } catch (error) {

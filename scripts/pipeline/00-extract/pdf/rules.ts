@@ -125,3 +125,30 @@ export function pageRules(list: OperatorList, OPS: Record<string, number>, view:
   }
   return { horizontal, vertical };
 }
+
+/**
+ * The largest share of the page that one drawn unit square covers. Images are
+ * drawn into the unit square, so a scan's page image shows as a transform to
+ * about the page's size (13: `cm 594.36 0 0 837.36 0 0`), even though images
+ * are never decoded here (maxImageSize). Text and rules never scale that far.
+ * A page with no text layer and no such square is blank, not a scan.
+ */
+export function unitSquareCover(list: OperatorList, OPS: Record<string, number>, pageArea: number): number {
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  let largest = 0;
+  for (let i = 0; i < list.fnArray.length; i++) {
+    const op = list.fnArray[i];
+    const args = (list.argsArray[i] ?? []) as unknown[];
+    if (op === OPS.save) stack.push(ctm);
+    else if (op === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (op === OPS.transform) ctm = mul(ctm, asMatrix(args));
+    else if (op === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      ctm = mul(ctm, asMatrix(args[0]));
+    } else if (op === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else continue;
+    largest = Math.max(largest, Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]));
+  }
+  return pageArea > 0 ? largest / pageArea : 0;
+}

@@ -7,7 +7,7 @@ import type { PdfDocument } from './open.ts';
 import type { PageGeometry, TextRun } from './types.ts';
 import { fontIsBold } from './fonts.ts';
 import { stampRuns } from './stamp-text.ts';
-import { pageRules, type Rules } from './rules.ts';
+import { pageRules, unitSquareCover, type Rules } from './rules.ts';
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -34,6 +34,8 @@ export interface PageRuns {
   layerChars: number;
   /** Drawn horizontal and vertical rules (table borders). */
   rules: Rules;
+  /** Share of the page covered by the largest drawn unit square (an image's place). */
+  imageCover: number;
 }
 
 export async function pageRuns(doc: PdfDocument, n: number): Promise<PageRuns> {
@@ -68,7 +70,9 @@ export async function pageRuns(doc: PdfDocument, n: number): Promise<PageRuns> {
   for (const run of stampRuns(ops, pdfjs.OPS as unknown as Record<string, number>, page.commonObjs, view)) {
     runs.push({ ...run, str: run.str.normalize('NFC') });
   }
-  const rules = pageRules(ops, pdfjs.OPS as unknown as Record<string, number>, view);
+  const OPS = pdfjs.OPS as unknown as Record<string, number>;
+  const rules = pageRules(ops, OPS, view);
+  const imageCover = unitSquareCover(ops, OPS, viewport.width * viewport.height);
   page.cleanup();
-  return { geometry: { width: viewport.width, height: viewport.height }, runs, layerChars, rules };
+  return { geometry: { width: viewport.width, height: viewport.height }, runs, layerChars, rules, imageCover };
 }

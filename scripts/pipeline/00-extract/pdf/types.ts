@@ -46,6 +46,8 @@ export interface PdfTextPage {
   text: string;
   /** Characters the page's own text layer draws (stamps' appearances not counted). */
   layerChars: number;
+  /** Share of the page that its largest image (or form) covers, 0–1 (rules.ts unitSquareCover). */
+  imageCover: number;
 }
 
 export interface PdfTextResult {
