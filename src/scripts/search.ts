@@ -270,6 +270,7 @@ export function startSearchPage(): void {
     currentPlan = plan;
     pending = pages;
     results.replaceChildren();
+    delete results.dataset.phrase;
     const what = state.q ? ` cho «${state.q}»` : '';
     if (pages.length === 0) {
       status.textContent = `Không tìm thấy văn bản nào${what}${describeFilters(state)}.`;
@@ -277,7 +278,12 @@ export function startSearchPage(): void {
       showNoResults(state);
       return;
     }
-    status.textContent = `Tìm thấy ${pages.length} văn bản${what}${describeFilters(state)}.`;
+    // Several words that no document holds side by side: say so, the reader may have meant the phrase (ADR 1101).
+    const scattered = plan.tokens.length > 1 && !plan.symbol && pages.every((p) => p.tier === TIER.allWords);
+    status.textContent = scattered
+      ? `Không văn bản nào có cụm «${state.q}» liền nhau${describeFilters(state)}; ${pages.length} văn bản có đủ các từ ở những chỗ khác nhau.`
+      : `Tìm thấy ${pages.length} văn bản${what}${describeFilters(state)}.`;
+    results.dataset.phrase = scattered ? 'none' : 'found';
     await showMore();
   }
 
