@@ -100,6 +100,18 @@ describe.skipIf(!have(F01))('01 (Hà Nội QĐ 01/2025): header columns, stamps,
   });
 });
 
+const F03 = '03_hanoi_ubnd_qd_70_2024.pdf';
+describe.skipIf(!have(F03))('03 (Hà Nội QĐ 70/2024): white placeholder under the stamps', () => {
+  it('reads what the page shows: the stamped number and date, not the template digits typed in white', async () => {
+    const reading = await read(F03);
+    const page1 = reading.pages[0]!.text.split('\n');
+    expect(page1).toContain('Số: 70 /2024/QĐ-UBND');
+    expect(page1).toContain('Hà Nội, ngày 12 tháng 12 năm 2024');
+    // One stamp string fills two blanks around the printed "tháng".
+    expect(reading.pages[1]!.text).toContain('có hiệu lực từ ngày 22 tháng 12 năm 2024');
+  });
+});
+
 const F08 = '08_binhthuan_stp_cv_788_2025.pdf';
 describe.skipIf(!have(F08))('08 (Bình Thuận CV 788, Print-to-PDF): a narrow column gap', () => {
   it('reads issuer, number and subject (V/v) before the motto, place and date', async () => {

@@ -6,7 +6,7 @@ import { getResolvedPDFJS } from 'unpdf';
 import type { PdfDocument } from './open.ts';
 import type { PageGeometry, TextRun } from './types.ts';
 import { fontIsBold } from './fonts.ts';
-import { stampRuns } from './stamp-text.ts';
+import { drawnWords, type DrawnWord } from './drawn-text.ts';
 import { pageRules, unitSquareCover, type Rules } from './rules.ts';
 
 type Matrix = [number, number, number, number, number, number];
@@ -46,6 +46,9 @@ export async function pageRuns(doc: PdfDocument, n: number): Promise<PageRuns> {
   const content = await page.getTextContent();
   // The operator list loads the fonts (their real names tell bold) and holds the stamps' text.
   const ops = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.ENABLE });
+  const OPS = pdfjs.OPS as unknown as Record<string, number>;
+  // White text is not on the page (a template's placeholder under a stamp): its runs are left out.
+  const white = drawnWords(ops, OPS, page.commonObjs, view, 'page').filter((w) => w.white);
   const runs: TextRun[] = [];
   let layerChars = 0;
   for (const raw of content.items) {
@@ -56,8 +59,7 @@ export async function pageRuns(doc: PdfDocument, n: number): Promise<PageRuns> {
     const m = mul(view, item.transform);
     // Only horizontal text; rotated runs (a vertical margin note, a rotated watermark) are not lines of the document.
     if (Math.abs(m[1]) > 0.01 * Math.abs(m[0]) || m[0] <= 0) continue;
-    layerChars += str.replace(/\s/g, '').length;
-    runs.push({
+    const run: TextRun = {
       str,
       x: m[4],
       y: m[5],
@@ -65,14 +67,28 @@ export async function pageRuns(doc: PdfDocument, n: number): Promise<PageRuns> {
       size: Math.hypot(m[2], m[3]),
       bold: fontIsBold(page.commonObjs, item.fontName),
       stamp: false,
-    });
+    };
+    if (![run.x, run.y, run.width, run.size].every(Number.isFinite)) continue;
+    if (isWhite(run, white)) continue;
+    layerChars += str.replace(/\s/g, '').length;
+    runs.push(run);
   }
-  for (const run of stampRuns(ops, pdfjs.OPS as unknown as Record<string, number>, page.commonObjs, view)) {
+  for (const word of drawnWords(ops, OPS, page.commonObjs, view, 'annotations')) {
+    if (word.white || ![word.x, word.y, word.width, word.size].every(Number.isFinite)) continue;
+    const { white: _white, ...run } = word;
     runs.push({ ...run, str: run.str.normalize('NFC') });
   }
-  const OPS = pdfjs.OPS as unknown as Record<string, number>;
   const rules = pageRules(ops, OPS, view);
   const imageCover = unitSquareCover(ops, OPS, viewport.width * viewport.height);
   page.cleanup();
   return { geometry: { width: viewport.width, height: viewport.height }, runs, layerChars, rules, imageCover };
+}
+
+/** A text-content run that white words cover: each of its characters is drawn in white at its place. */
+function isWhite(run: TextRun, white: DrawnWord[]): boolean {
+  if (white.length === 0) return false;
+  const near = white.filter((w) => Math.abs(w.y - run.y) < 0.5 * run.size && w.x < run.x + run.width + 1 && w.x + w.width > run.x - 1);
+  const drawn = near.map((w) => w.str).join('').replace(/\s/g, '');
+  const own = run.str.replace(/\s/g, '');
+  return own !== '' && drawn.length >= own.length && own.split('').every((ch) => drawn.includes(ch));
 }
