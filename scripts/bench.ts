@@ -8,6 +8,12 @@
  *                         [--query "nông thôn"] [--d-query "dang bo"] [--no-browser] [--keep]
  *                         [--workdir <dir>] [--json <file>] [--seed <n>]
  *                         [--real-runs 5] [--no-real] [--real-only] [--bases <file,file,...>]
+ *                         [--no-extract] [--extract-only]
+ *
+ * Then step 00 alone on the original files of content/sources (.pdf, .docx,
+ * .doc; cache bypassed): ms per page for the PDF text layer, DOCX, DOC and
+ * OCR (scripts/build/bench-extract.ts, ADR 1501); OCR takes minutes, so
+ * `--no-extract` skips it and `--extract-only` stops after it.
  *
  * First, the conversion alone on the real corpus (content/sources, in-process,
  * warm: documents/s, MB/s, the slowest documents; scripts/build/bench-convert.ts,
@@ -30,6 +36,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromiumAvailable } from './build/chromium.ts';
 import { benchConversion, conversionReport, type ConvertSpeed } from './build/bench-convert.ts';
+import { benchExtraction, extractionReport, type ExtractBench } from './build/bench-extract.ts';
 import { BENCH_QUERIES, byKindText, measureFirstSearch, pagefindIndexSize, type FirstSearch, type IndexSize } from './build/first-search.ts';
 import { releaseAllLocks } from './build/lock.ts';
 import { buildSite, defaultUsbDir, PROJECT_ROOT, removeActiveStaging, STAGE_NAMES, type BuildResult } from './build/pipeline.ts';
@@ -66,7 +73,7 @@ interface EngineRun {
 
 function usage(): never {
   console.error(
-    'usage: node scripts/bench.ts [--n 500] [--engine satteri|unified|both] [--query "nông thôn"] [--d-query "dang bo"] [--no-browser] [--keep] [--workdir <dir>] [--json <file>] [--seed <n>] [--real-runs 5] [--no-real] [--real-only] [--bases <file,file,...>]',
+    'usage: node scripts/bench.ts [--n 500] [--engine satteri|unified|both] [--query "nông thôn"] [--d-query "dang bo"] [--no-browser] [--keep] [--workdir <dir>] [--json <file>] [--seed <n>] [--real-runs 5] [--no-real] [--real-only] [--bases <file,file,...>] [--no-extract] [--extract-only]',
   );
   process.exit(2);
 }
@@ -297,6 +304,8 @@ async function main(): Promise<number> {
         'real-runs': { type: 'string', default: '5' },
         'no-real': { type: 'boolean', default: false },
         'real-only': { type: 'boolean', default: false },
+        'no-extract': { type: 'boolean', default: false },
+        'extract-only': { type: 'boolean', default: false },
         bases: { type: 'string' },
       },
       strict: true,
@@ -310,6 +319,22 @@ async function main(): Promise<number> {
   const realRuns = Number(values['real-runs']);
   if (!Number.isInteger(realRuns) || realRuns < 1) usage();
   const engines: Engine[] = values.engine === 'both' ? [...ENGINES] : ENGINES.includes(values.engine as Engine) ? [values.engine as Engine] : usage();
+
+  // Step 00 on the original files, cache bypassed: ms per page by extractor.
+  let extraction: ExtractBench | null = null;
+  if (!values['no-extract']) {
+    console.log(`bench: extracting the original files of ${join(PROJECT_ROOT, 'content')}/sources, cache bypassed (load average ${loadText()})`);
+    try {
+      extraction = await benchExtraction(join(PROJECT_ROOT, 'content'), (line) => console.log(line));
+      console.log(extractionReport(extraction).join('\n'));
+    } catch (error) {
+      console.error(`bench: extraction not measured: ${(error as Error).message}`);
+    }
+  }
+  if (values['extract-only']) {
+    if (values.json) writeJson(resolve(values.json), { extraction, machine: machine() });
+    return extraction ? 0 : 1;
+  }
 
   // The conversion alone on the real corpus: seconds, in this process, before the builds load the machine.
   let real: ConvertSpeed | null = null;

@@ -1,6 +1,7 @@
 /**
  * npm run import-report -- <folder>: what the converter would make of a
- * folder of source texts, before they go into content/sources. Writes
+ * folder of source files (.txt, .pdf, .docx, .doc), before they go into
+ * content/sources; a PDF, DOCX or DOC row says how it was read ("đăng (ocr)"). Writes
  * nothing. One row per file (published or held back, and why; type, number,
  * date, year, issuer; provisions, tables, citations and quality notes), then
  * totals. Reads with the converter's own per-document step and duplicate rule
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { Block, DocumentModel, Provision } from './lib/model.ts';
 import type { CatalogEntry } from './pipeline/05-metadata/catalog.ts';
 import type { Correction } from './pipeline/06-annotate/index.ts';
-import { readEditorFiles, readSources, type HeldBackKind, type ReadSourcesResult } from './pipeline/convert-archive.ts';
+import { readEditorFiles, readSources, sourceFileNames, type HeldBackKind, type ReadSourcesResult } from './pipeline/convert-archive.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -107,7 +108,9 @@ export function importReport(read: ReadSourcesResult): string {
     const h = held.get(o.file);
     const doc = o.doc ?? o.preview;
     if (doc) models.push(doc);
-    rows.push(rowOf(o.file, doc, h ? `giữ lại: ${KIND_VI[h.kind]}` : 'đăng'));
+    // How a PDF, DOCX or DOC was read (ADR 1501), after the status: "đăng (ocr)".
+    const how = doc?.sourceReading ? ` (${doc.sourceReading.method})` : '';
+    rows.push(rowOf(o.file, doc, h ? `giữ lại: ${KIND_VI[h.kind]}${how}` : `đăng${how}`));
   }
   const out = [formatTable(rows), ''];
   if (read.heldBack.length > 0) {
@@ -140,13 +143,13 @@ export function importReport(read: ReadSourcesResult): string {
 async function main(): Promise<number> {
   const folder = process.argv.slice(2).find((a) => !a.startsWith('-'));
   if (!folder || !existsSync(folder) || !statSync(folder).isDirectory()) {
-    console.error('usage: npm run import-report -- <folder of .txt source texts>');
+    console.error('usage: npm run import-report -- <folder of source files: .txt, .pdf, .docx, .doc>');
     return 2;
   }
   const dir = path.resolve(folder);
-  const names = readdirSync(dir).filter((n) => n.endsWith('.txt')).sort();
+  const names = sourceFileNames(readdirSync(dir));
   if (names.length === 0) {
-    console.error(`import-report: ${dir} holds no .txt files`);
+    console.error(`import-report: ${dir} holds no files`);
     return 2;
   }
   let catalog = new Map<string, CatalogEntry>();

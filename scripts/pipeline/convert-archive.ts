@@ -118,7 +118,7 @@ export async function extractOne(name: string, bytes: Uint8Array, options: ReadO
   if (formatOf(name) === 'txt') return extractSource(name, bytes, { ocr: null, antiword: null });
   const tools = options.tools ?? (await toolsOfThisMachine());
   try {
-    return await cached(bytes, tools, () => extractSource(name, bytes, tools), options.cache);
+    return await cached(bytes, tools, () => extractSource(name, bytes, tools, { cache: options.cache }), options.cache);
   } catch (e) {
     if (e instanceof ExtractError) return e;
     throw e;
@@ -207,7 +207,6 @@ export async function convertInMemory(
   if (names.length === 0) errors.push(`${sourcesDir}: no source files (*.txt, *.pdf, *.docx, *.doc) found`);
   for (const name of catalog.keys()) if (!names.includes(name)) errors.push(`${catalogFile}: entry for ${name}, but content/sources has no such file`);
   for (const c of corrections) if (!names.includes(c.source)) errors.push(`${correctionsFile}: correction for ${c.source}, but content/sources has no such file`);
-  for (const a of acknowledged) if (!names.includes(a.file)) errors.push(`${path.join(contentDir, 'held-back.yaml')}: entry for ${a.file}, but content/sources has no such file`);
 
   const read = await readSources(sourcesDir, names, catalog, corrections, log, readOptions);
   errors.push(...read.errors);
@@ -233,7 +232,8 @@ export async function convertInMemory(
     errors.push(`${sourcesDir}: none of the ${names.length} source texts can be published; held back: ${heldBack.map((h) => h.file).join(', ')}`);
   }
   // Strict: every held-back document fails the convert, but those the editor acknowledged (ADR 1501).
-  if (strict) errors.push(...strictProblems(heldBack, acknowledged));
+  // (An acknowledgment of a file that is not there is stale too, so a copy of the archive with fewer sources still converts.)
+  if (strict) errors.push(...strictProblems(heldBack, acknowledged, names));
   if (errors.length > 0) return { documents, errors, heldBack, files, graph: none };
   const { linked, graph, perDocument } = emitted;
   for (const [id, mdx] of perDocument.mdx) files.set(`documents/${id}.mdx`, mdx);

@@ -178,7 +178,7 @@ export function heldAsDraft(doc: DocumentModel, catalog: CatalogEntry | undefine
 
 /** The header's "Số:" line as the draft shows it, for the reason. */
 function blankNumberLine(doc: DocumentModel): string {
-  const line = doc.segments.header.find((l) => /^\s*Số\b/u.test(l));
+  const line = doc.segments.header.find((l) => /^\s*Số\s*[:.]/u.test(l));
   return (line ?? 'Số: …').replace(/\s+/g, ' ').trim();
 }
 
@@ -231,7 +231,7 @@ export function parseAcknowledged(text: string, file: string): Acknowledged[] {
  * acknowledgments that no longer hold (the file is published now, or held
  * back for another reason): an acknowledgment must not outlive its reason.
  */
-export function strictProblems(heldBack: HeldBack[], acknowledged: Acknowledged[]): string[] {
+export function strictProblems(heldBack: HeldBack[], acknowledged: Acknowledged[], files: string[]): string[] {
   const ack = new Map(acknowledged.map((a) => [a.file, a]));
   const held = new Map(heldBack.map((h) => [h.file, h]));
   const out: string[] = [];
@@ -240,8 +240,10 @@ export function strictProblems(heldBack: HeldBack[], acknowledged: Acknowledged[
     if (!a) out.push(`held back (strict mode): [${h.kind}] ${h.reason}`);
     else if (a.kind !== h.kind) out.push(`held back (strict mode): [${h.kind}] ${h.reason} (content/held-back.yaml acknowledges it as "${a.kind}", not "${h.kind}")`);
   }
+  const present = new Set(files);
   for (const a of acknowledged) {
-    if (!held.has(a.file)) out.push(`content/held-back.yaml: ${a.file} is acknowledged as held back ("${a.kind}"), but it is not held back now: remove its entry`);
+    if (!present.has(a.file)) out.push(`content/held-back.yaml: ${a.file} is acknowledged as held back ("${a.kind}"), but content/sources has no such file: remove its entry`);
+    else if (!held.has(a.file)) out.push(`content/held-back.yaml: ${a.file} is acknowledged as held back ("${a.kind}"), but it is not held back now: remove its entry`);
   }
   return out;
 }

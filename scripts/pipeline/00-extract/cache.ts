@@ -16,7 +16,7 @@
  * moves it (CI, a read-only checkout). The file name is not in any output.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Extracted, ExtractTools } from './types.ts';
@@ -46,17 +46,33 @@ function packageVersion(name: string): string {
   return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? 'unknown';
 }
 
-let extractorId: string | null = null;
+const identities = new Map<string, string>();
 
-/** Digest of the step-00 code and of the PDF library it runs on. */
-export function extractorIdentity(): string {
-  if (extractorId === null) {
+/** Digest of the step-00 files that `include` selects (paths relative to 00-extract/), and of the PDF library. */
+function codeIdentity(name: string, include: (rel: string) => boolean): string {
+  let id = identities.get(name);
+  if (id === undefined) {
     const h = createHash('sha256');
-    for (const f of extractorFiles(HERE)) h.update(path.relative(HERE, f)).update('\0').update(readFileSync(f)).update('\0');
+    for (const f of extractorFiles(HERE)) {
+      const rel = path.relative(HERE, f).split(path.sep).join('/');
+      if (include(rel)) h.update(rel).update('\0').update(readFileSync(f)).update('\0');
+    }
     h.update(`unpdf ${packageVersion('unpdf')}`);
-    extractorId = h.digest('hex').slice(0, 16);
+    id = h.digest('hex').slice(0, 16);
+    identities.set(name, id);
   }
-  return extractorId;
+  return id;
+}
+
+/** Digest of the whole step-00 code and of the PDF library it runs on. */
+export function extractorIdentity(): string {
+  // This file only stores results: a change to it reads nothing differently.
+  return codeIdentity('all', (rel) => rel !== 'cache.ts');
+}
+
+/** Digest of the OCR code alone: a change to the PDF text-layer reader does not OCR the scans again. */
+export function ocrIdentity(): string {
+  return codeIdentity('ocr', (rel) => /^(ocr[^/]*|tools|types)\.ts$/.test(rel));
 }
 
 /** The cache key of one file's extraction with these tools. */
@@ -117,6 +133,23 @@ export function writeEntry(dir: string, key: string, extracted: Extracted): void
   }
 }
 
+/** Whether the process that wrote the lock (its pid inside) still runs on this machine; unknown counts as alive. */
+function holderAlive(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(lock, 'utf8'));
+  } catch {
+    return true;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 /**
@@ -144,7 +177,7 @@ async function once<T>(dir: string, key: string, extract: () => Promise<T>, stal
       } catch {
         continue;
       }
-      if (age > staleMs) {
+      if (age > staleMs || !holderAlive(lock)) {
         try {
           unlinkSync(lock);
         } catch {
@@ -157,6 +190,7 @@ async function once<T>(dir: string, key: string, extract: () => Promise<T>, stal
       continue;
     }
     try {
+      writeSync(fd, String(process.pid));
       closeSync(fd);
       return await extract();
     } finally {
@@ -202,4 +236,42 @@ export async function cached(bytes: Uint8Array, tools: ExtractTools, extract: ()
     writeEntry(dir, key, extracted);
     return extracted;
   });
+}
+
+/**
+ * OCR'd pages, cached one by one (key: the PDF's bytes, the page, the OCR
+ * code and Tesseract's identity), so a file read again after a change to the
+ * text-layer reader does not OCR its scanned pages again.
+ */
+function pageKey(bytes: Uint8Array, page: number, engine: string): string {
+  const content = createHash('sha256').update(bytes).digest('hex');
+  return createHash('sha256').update(`${content}\npage ${page}\n${ocrIdentity()}\n${engine}`).digest('hex');
+}
+
+export function readPage<T>(bytes: Uint8Array, page: number, engine: string, options: CacheOptions = {}): T | null {
+  if (options.bypass) return null;
+  const key = pageKey(bytes, page, engine);
+  try {
+    const entry = JSON.parse(readFileSync(path.join(options.dir ?? cacheDir(), 'ocr-pages', `${key}.json`), 'utf8')) as { key: string; value: T };
+    return entry.key === key && entry.value !== undefined && entry.value !== null ? entry.value : null;
+  } catch {
+    return null; // absent or corrupt: OCR'd again
+  }
+}
+
+export function writePage(bytes: Uint8Array, page: number, engine: string, value: unknown, options: CacheOptions = {}): void {
+  if (options.bypass) return;
+  const key = pageKey(bytes, page, engine);
+  writeEntryRaw(path.join(options.dir ?? cacheDir(), 'ocr-pages'), key, { key, value });
+}
+
+function writeEntryRaw(dir: string, key: string, entry: unknown): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const tmp = path.join(dir, `${key}.${process.pid}.tmp`);
+    writeFileSync(tmp, JSON.stringify(entry));
+    renameSync(tmp, path.join(dir, `${key}.json`));
+  } catch {
+    // not fatal: the next run reads again
+  }
 }

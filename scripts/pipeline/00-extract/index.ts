@@ -16,7 +16,8 @@
  */
 import { readDoc } from './doc.ts';
 import { readDocx } from './docx.ts';
-import { ocrPdfPages } from './ocr.ts';
+import { readPage, writePage, type CacheOptions } from './cache.ts';
+import { ocrPdfPages, type OcrPage, type OcrResult } from './ocr.ts';
 import { joinPages, readPdf } from './pdf/index.ts';
 import { EXPECTED, MAGIC_NAMES, sniff } from './sniff.ts';
 import { ExtractError, LIMITS, type Extracted, type ExtractTools, type SourceFormat } from './types.ts';
@@ -56,7 +57,7 @@ function checkBytes(file: string, format: Exclude<SourceFormat, 'txt'>, bytes: U
 }
 
 /** A PDF: the text layer where it holds, OCR where it does not, in page order. */
-async function extractPdf(file: string, bytes: Uint8Array, tools: ExtractTools): Promise<Extracted> {
+async function extractPdf(file: string, bytes: Uint8Array, tools: ExtractTools, cache: CacheOptions): Promise<Extracted> {
   const read = await readPdf(bytes, file);
   const pages = read.pages;
   const notes = [...read.notes];
@@ -75,7 +76,7 @@ async function extractPdf(file: string, bytes: Uint8Array, tools: ExtractTools):
       `${toOcr.length} of ${pages.length} page(s) have ${problem} and must be read by OCR (${why}), but OCR is not installed on this machine: install it with \`${APT_OCR}\` and build again`,
     );
   }
-  const ocr = await ocrPdfPages(bytes, file, which, tools);
+  const ocr = await ocrCached(file, bytes, which, tools, cache);
   const byPage = new Map(ocr.pages.map((p) => [p.n, p.text]));
   const merged = pages.map((p) => (byPage.has(p.n) ? { ...p, text: byPage.get(p.n) ?? '' } : p));
   // The mean over pages weighs each page by its words (a half-empty page counts less).
@@ -94,6 +95,29 @@ async function extractPdf(file: string, bytes: Uint8Array, tools: ExtractTools):
     notes,
     timings,
   };
+}
+
+/**
+ * OCR of `pages`, each page kept in the cache on its own (cache.ts): a change
+ * to the text-layer reader reads the file again but not its scans.
+ */
+async function ocrCached(file: string, bytes: Uint8Array, pages: number[], tools: ExtractTools, cache: CacheOptions): Promise<OcrResult> {
+  const engine = tools.ocr!.version;
+  const have = new Map<number, OcrPage>();
+  for (const n of pages) {
+    const hit = readPage<OcrPage>(bytes, n, engine, cache);
+    if (hit) have.set(n, hit);
+  }
+  const missing = pages.filter((n) => !have.has(n));
+  if (missing.length > 0) {
+    const done = await ocrPdfPages(bytes, file, missing, tools);
+    for (const p of done.pages) {
+      const value = JSON.parse(JSON.stringify(p)) as OcrPage;
+      writePage(bytes, p.n, engine, value, cache);
+      have.set(p.n, value);
+    }
+  }
+  return { pages: pages.map((n) => have.get(n)!).filter(Boolean), engine };
 }
 
 /** "1–7", "2, 5–6": pages as a reader writes them. */
@@ -120,12 +144,12 @@ async function extractDoc(file: string, bytes: Uint8Array, tools: ExtractTools):
  * for a file that cannot be read; an unknown extension is the caller's to
  * refuse (formatOf() === null), and is refused here as 'unsupported' too.
  */
-export async function extractSource(file: string, bytes: Uint8Array, tools: ExtractTools): Promise<Extracted> {
+export async function extractSource(file: string, bytes: Uint8Array, tools: ExtractTools, { cache = {} }: { cache?: CacheOptions } = {}): Promise<Extracted> {
   const format = formatOf(file);
   if (format === null) throw new ExtractError(file, 'unsupported', `not a source format: content/sources takes .txt, .pdf, .docx and .doc files`);
   if (format === 'txt') return textSource();
   checkBytes(file, format, bytes);
-  if (format === 'pdf') return extractPdf(file, bytes, tools);
+  if (format === 'pdf') return extractPdf(file, bytes, tools, cache);
   if (format === 'docx') return readDocx(bytes, file);
   return extractDoc(file, bytes, tools);
 }
