@@ -2,9 +2,10 @@
  * PDF text layer, step 00 (docs/decisions/1502-pdf-text-layer.md).
  *
  * `readPdf` reads every page's text layer into reader text and judges it.
- * Pages without a text layer, or whose layer is not Vietnamese text, are left
- * out of `text` and listed in `pages` with `check.ok === false`: the caller
- * OCRs them and splices the OCR text in at the page's place with `joinPages`.
+ * Scanned pages (no text layer over an image) and pages whose layer is not
+ * Vietnamese text are left out of `text` and listed in `pages` with
+ * `check.ok === false`: the caller OCRs them and splices the OCR text in at the
+ * page's place with `joinPages`. A blank page (no text layer, no image) passes.
  */
 import type { Extracted } from '../types.ts';
 import { readPdfTextLayer } from './read-text-layer.ts';

@@ -7,7 +7,8 @@
  * Rows: a line with text in the first band starts a row (the row number or
  * "TT" column, as Vietnamese annex tables have); a line without one continues
  * the row above (a cell that wraps). Lines above the first such line belong
- * to the header row. Drawn rules are not read.
+ * to the header row. Tables with drawn borders are read from their rules
+ * first (ruled-tables.ts); this reads the lines outside them.
  */
 import type { Line, PageGeometry, TextRun } from './types.ts';
 import { joinRuns, splitRuns } from './lines.ts';
