@@ -2,7 +2,10 @@
  * Run a list of queries on one edition of a built archive, in order. Each
  * query in a fresh browser context by default (empty cache: a reader who
  * arrives from a shared link), or all on one page (the browser test: ranking
- * only, quicker).
+ * only, quicker). Either way each query is opened by its URL, never typed
+ * into a page that searched before: in one page a query ranks differently
+ * after other queries (measured: 5 of 61 judged queries, ADR 1102), and the
+ * figures must not depend on the order of the judged set.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { prepareContext, rankedSearch, type Edition, type RankedSearch } from './search-page.ts';
