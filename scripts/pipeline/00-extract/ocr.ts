@@ -88,11 +88,11 @@ async function ocrPage(ocr: NonNullable<ExtractTools['ocr']>, input: string, dir
  * poster-sized page would take gigabytes): the file is held back naming it.
  */
 async function checkPageSizes(pdfinfo: string, input: string, file: string, pages: number[]): Promise<void> {
-  const first = pages[0]!;
   const last = pages[pages.length - 1]!;
   let info: string;
   try {
-    info = (await run(pdfinfo, ['-f', String(first), '-l', String(last), input], { env: childEnv(), timeout: PAGE_TIMEOUT_MS, maxBuffer: MAX_BUFFER, encoding: 'utf8' })).stdout;
+    // From page 1: pdfinfo cuts a range at the last page, so a page past the end shows as missing.
+    info = (await run(pdfinfo, ['-f', '1', '-l', String(last), input], { env: childEnv(), timeout: PAGE_TIMEOUT_MS, maxBuffer: MAX_BUFFER, encoding: 'utf8' })).stdout;
   } catch (e) {
     const why = toolFailure(e);
     if (/password/i.test(why)) throw new ExtractError(file, 'encrypted', 'the PDF is password-protected; ask the office for an open copy');
@@ -101,8 +101,8 @@ async function checkPageSizes(pdfinfo: string, input: string, file: string, page
   const sizes = new Map<number, { w: number; h: number }>();
   for (const m of info.matchAll(/^Page\s+(\d+)\s+size:\s+([\d.]+)\s+x\s+([\d.]+)\s+pts/gm)) sizes.set(Number(m[1]), { w: Number(m[2]), h: Number(m[3]) });
   for (const n of pages) {
-    const size = sizes.get(n);
-    if (!size) throw new ExtractError(file, 'corrupt', `page ${n} is not in the PDF (pdfinfo names no size for it)`);
+    const size = Number.isInteger(n) && n >= 1 ? sizes.get(n) : undefined;
+    if (!size) throw new ExtractError(file, 'corrupt', `page ${n} is not in the PDF (pdfinfo gives no size for it)`);
     const pixels = Math.ceil((size.w / 72) * OCR_DPI) * Math.ceil((size.h / 72) * OCR_DPI);
     if (pixels > LIMITS.maxImagePixels) {
       throw new ExtractError(
