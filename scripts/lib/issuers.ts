@@ -28,9 +28,20 @@ interface CentralBody {
   slug?: string;
 }
 
+/** A kind of body that belongs to another ("SỞ" under "UBND TỈNH ĐỒNG THÁP"). */
+interface SubordinateKind {
+  words: string[];
+  name: string;
+  /** The archive adds the province to the name (every province has one). */
+  place: boolean;
+}
+
 interface Registry {
   local: LocalKind[];
   central: CentralBody[];
+  subordinate?: SubordinateKind[];
+  abbreviations?: Record<string, string>;
+  spellings?: string[];
   provinces: Array<string | { name: string; city?: boolean }>;
   places: Record<string, string>;
 }
@@ -56,6 +67,10 @@ interface Loaded {
   central: Array<{ issuer: Issuer; keys: string[]; codes: string[] }>;
   provinces: Map<string, { name: string; city: boolean }>;
   places: Map<string, { name: string; province: string }>;
+  subordinate: SubordinateKind[];
+  abbreviations: Map<string, string>;
+  /** Spellings the capitals rule does not give, longest first: listed ones, provinces, places. */
+  spellings: string[];
 }
 
 function load(file: string): Loaded {
@@ -79,6 +94,11 @@ function load(file: string): Loaded {
     })),
     provinces,
     places,
+    subordinate: raw.subordinate ?? [],
+    abbreviations: new Map(Object.entries(raw.abbreviations ?? {}).map(([k, v]) => [nameKey(k), v])),
+    spellings: [...(raw.spellings ?? []), ...[...provinces.values()].map((p) => p.name), ...[...places.values()].map((p) => p.name)].sort(
+      (a, b) => b.split(' ').length - a.split(' ').length || b.length - a.length,
+    ),
   };
 }
 
@@ -122,6 +142,8 @@ export function canonicalIssuer(raw: string): Issuer | null {
   const key = nameKey(text);
   if (key === '') return null;
   for (const c of reg().central) if (c.keys.includes(key)) return c.issuer;
+  const own = subordinateIssuer(null, text);
+  if (own) return own;
   for (const kind of reg().local) {
     for (const word of kind.words) {
       const wordKey = nameKey(word);
@@ -177,4 +199,98 @@ export function issuerByCode(code: string): Issuer | null {
 /** Central bodies, for code that needs the list (citation issuer phrases). */
 export function centralIssuers(): Issuer[] {
   return reg().central.map((c) => c.issuer);
+}
+
+/** A Vietnamese syllable has a vowel; a word without one is an abbreviation ("THPT", "KHCN", "GD&ĐT"). */
+const VOWEL = /[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/iu;
+/** Words that open a part of a name without being its field ("Ban Chỉ đạo về phát triển ..."). */
+const LINKING_WORDS = new Set(['về', 'của', 'cho', 'trong', 'với', 'tại', 'thuộc']);
+
+/**
+ * A body's name from capitals, by the rule of NĐ30 Phụ lục II (viết hoa tên
+ * cơ quan, tổ chức): the first word of each field it works in is capitalised,
+ * fields being parted by "và", commas and dashes ("GIÁO DỤC VÀ ĐÀO TẠO" ->
+ * "Giáo dục và Đào tạo"); abbreviations stay as printed; place names and the
+ * registry's `spellings` are written as listed.
+ */
+function officialCase(text: string): string {
+  let partStarts = true;
+  const words = text.split(/\s+/).filter(Boolean).map((w) => {
+    if (/^[-–,]$/u.test(w)) {
+      partStarts = true;
+      return w;
+    }
+    const m = /^(.*?)([,;.]*)$/u.exec(w) as RegExpExecArray;
+    const core = m[1] as string;
+    const tail = m[2] as string;
+    let out: string;
+    if (!VOWEL.test(core)) out = core;
+    else {
+      const lower = core.toLocaleLowerCase('vi');
+      if (lower === 'và') {
+        partStarts = true;
+        return lower + tail;
+      }
+      out = partStarts && !LINKING_WORDS.has(lower) ? lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1) : lower;
+    }
+    partStarts = tail.includes(',');
+    return out + tail;
+  });
+  // Listed spellings and place names, matched with tones and case folded.
+  for (const spelling of reg().spellings) {
+    const n = spelling.split(' ').length;
+    const key = nameKey(spelling);
+    for (let i = 0; i + n <= words.length; i++) {
+      const window = words.slice(i, i + n).join(' ');
+      const bare = window.replace(/[,;.]+$/u, '');
+      if (nameKey(bare) === key) words.splice(i, n, spelling + window.slice(bare.length));
+    }
+  }
+  return words.join(' ');
+}
+
+/** "... TỈNH ĐỒNG THÁP" at the end of a name: the province it states, and the name before it. */
+function ownProvince(words: string[]): { before: string[]; province: { name: string; city: boolean } } | null {
+  for (let i = words.length - 2; i >= 1; i--) {
+    const w = nameKey(words.slice(i, i + (nameKey(words[i] as string) === 'thanh' ? 2 : 1)).join(' '));
+    const span = w === 'tinh' ? 1 : w === 'thanhpho' ? 2 : 0;
+    if (span === 0) continue;
+    const province = reg().provinces.get(nameKey(words.slice(i + span).join(' ')));
+    if (province) return { before: words.slice(0, i), province };
+  }
+  return null;
+}
+
+/**
+ * A body printed under the body it belongs to ("UBND TỈNH ĐỒNG THÁP" /
+ * "SỞ GIÁO DỤC VÀ ĐÀO TẠO" -> "Sở Giáo dục và Đào tạo tỉnh Đồng Tháp"), or
+ * stating its own province ("SỞ GDĐT TỈNH ĐỒNG THÁP"; then `parent` may be
+ * null). Null when the name is not of a kind in the registry's `subordinate`
+ * list, or when nothing tells which province a department is of.
+ */
+export function subordinateIssuer(parent: Issuer | null, raw: string): Issuer | null {
+  const words = raw.normalize('NFC').replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
+  for (const kind of reg().subordinate) {
+    for (const word of kind.words) {
+      const n = word.split(' ').length;
+      // The kind's word exactly (tones kept): "SỐ" is not "SỞ".
+      if (words.length <= n || words.slice(0, n).join(' ').toLocaleUpperCase('vi') !== word) continue;
+      let rest = words.slice(n);
+      const own = ownProvince(rest);
+      // A department's place is the archive's suffix; in a name of its own it stays ("... Thành phố Hồ Chí Minh").
+      if (own && kind.place) rest = own.before;
+      if (rest.length === 0 || /^\d/u.test(rest[0] as string)) continue;
+      const provinceName = own?.province.name ?? parent?.province ?? null;
+      // Alone (no parent line above it), a name must state its province: "SỞ TƯ PHÁP" or "TRƯỜNG THPT X" alone says too little.
+      if (parent === null && !own) continue;
+      const expanded = rest.join(' ').split(' ').map((w) => reg().abbreviations.get(nameKey(w)) ?? w).join(' ');
+      let name = `${kind.name} ${officialCase(expanded)}`;
+      if (kind.place && provinceName !== null) {
+        const city = own?.province.city ?? reg().provinces.get(nameKey(provinceName))?.city ?? false;
+        name += ` ${city ? 'thành phố' : 'tỉnh'} ${provinceName}`;
+      }
+      return { name, slug: slugify(name), branch: parent?.branch ?? 'state', province: provinceName };
+    }
+  }
+  return null;
 }

@@ -131,9 +131,10 @@ export const HEADER_ZONES: ZoneRule[] = [
   },
   {
     zone: 'signature-title',
-    pattern: /^(?:PHÓ\s+)?(?:BÍ\s+THƯ|CHỦ\s+TỊCH|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|TRƯỞNG\s+BAN|GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG)(?:\s.*)?$/u,
-    source: 'NĐ30 Phụ lục I, mục II.7b (chức vụ của người ký)',
-    note: 'upper case',
+    pattern:
+      /^(?:PHÓ\s+)?(?:BÍ\s+THƯ|CHỦ\s+TỊCH|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|TRƯỞNG\s+BAN|TỔNG\s+GIÁM\s+ĐỐC|GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|VIỆN\s+TRƯỞNG|HIỆU\s+TRƯỞNG|CHÁNH\s+THANH\s+TRA|TỔNG\s+THANH\s+TRA|TRƯỞNG\s+PHÒNG|CHỦ\s+NHIỆM|TỔNG\s+KIỂM\s+TOÁN)(?:\s.*)?$/u,
+    source: 'NĐ30 Phụ lục I, mục II.7b (chức vụ của người ký), Phụ lục III (the forms\' signers: Giám đốc, Cục trưởng, Hiệu trưởng, Chánh Văn phòng ...)',
+    note: 'upper case; "PHÓ" before it for a deputy',
   },
   {
     zone: 'adoption',

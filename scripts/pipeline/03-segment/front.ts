@@ -15,6 +15,12 @@ import { isUpperCase } from '../../lib/fold.ts';
 /** Start of the body proper: an article, a roman part, a numbered section. */
 export const BODY_MARKER = /^(?:[IVXLC]+\s*[-.–]\s|\d+(?:\.\d+)*\s*[-.)]\s|Điều\s+(?:\d+|thứ)|Chương\s+[IVXLC\d]+|CHƯƠNG\s+[IVXLC\d]+|Phần\s+(?:thứ|[IVXLC\d])|PHẦN\s+)/u;
 
+/**
+ * "Kính gửi: ..." opens the text of a công văn or tờ trình, under its subject
+ * (NĐ30 Phụ lục I, mục II.9a): the front ends there, the addressee is not title.
+ */
+const ADDRESSEE = /^Kính\s+gửi(?!\p{L})/u;
+
 /** A front can be long (stamps, a gazette's heads, a wrapped title), not a page. */
 const FRONT_WINDOW = 45;
 
@@ -67,7 +73,7 @@ export function findFront(lines: Line[], wrapWidth: number): Front {
       linesAfterType = 0;
       continue;
     }
-    if (isZone('preamble', t) || isZone('decision', t) || BODY_MARKER.test(t)) return { end: i, skip: 0 };
+    if (isZone('preamble', t) || isZone('decision', t) || BODY_MARKER.test(t) || ADDRESSEE.test(t)) return { end: i, skip: 0 };
     if (isZone('rule', t)) {
       // A rule under the title ends the front, unless the enacting line follows it.
       const next = lines.slice(i + 1, i + 4).find((l) => !isZone('rule', l.text));

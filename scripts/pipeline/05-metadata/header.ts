@@ -19,10 +19,10 @@
  */
 import type { Line } from '../02-normalise/index.ts';
 import type { DocTypeCode, Fact, FactOrigin, Issuer } from '../../lib/model.ts';
-import { parseSymbol, typeFromWord } from '../../lib/symbol.ts';
+import { isTypeCode, parseSymbol, typeFromWord } from '../../lib/symbol.ts';
 import { isoDate, parseVietnameseDate } from '../../lib/vn-date.ts';
 import { isZone, zonePattern, type ZoneName } from '../../lib/format-rules/header-zones.ts';
-import { canonicalIssuer, isIncompleteBodyName, looksLikeBodyName } from '../../lib/issuers.ts';
+import { canonicalIssuer, isIncompleteBodyName, looksLikeBodyName, subordinateIssuer } from '../../lib/issuers.ts';
 import { looksLikeName } from '../03-segment/index.ts';
 import { isUpperCase } from '../../lib/fold.ts';
 
@@ -65,8 +65,14 @@ const fact = <T>(value: T, origin: FactOrigin): Fact<T> => ({ value, origin });
 const INLINE_ZONES: ZoneName[] = ['national-name', 'motto', 'party-name', 'place-date'];
 /** "Số: ...", "Nghị quyết số: ..." up to the end of its piece. */
 const NUMBER_PIECE = /(?:^|\s)((?:(?:Nghị\s+quyết|Quyết\s+định|Chỉ\s+thị|Nghị\s+định|Thông\s+tư)\s+)?[Ss]ố\s*[:.]?\s*(?=[\d/]).*)$/u;
-/** Who enacts, named after the title: "BỘ TRƯỞNG BỘ TÀI CHÍNH", "THỦ TƯỚNG CHÍNH PHỦ". */
-const ENACTING_CAPACITY = /^(?:BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|CHỦ\s+TỊCH|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|GIÁM\s+ĐỐC|TỔNG\s+KIỂM\s+TOÁN)\b/u;
+/**
+ * Who enacts, named after the title: "BỘ TRƯỞNG BỘ TÀI CHÍNH", "THỦ TƯỚNG
+ * CHÍNH PHỦ", "GIÁM ĐỐC SỞ ...", "TRƯỞNG BAN CHỈ ĐẠO ..." (NĐ30 Phụ lục III:
+ * the head of the body, in capitals, on its own line under the title).
+ */
+const ENACTING_CAPACITY = /^(?:BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|CHỦ\s+TỊCH|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|GIÁM\s+ĐỐC|TỔNG\s+KIỂM\s+TOÁN|TRƯỞNG\s+BAN|HIỆU\s+TRƯỞNG|VIỆN\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|CHÁNH\s+THANH\s+TRA|TỔNG\s+THANH\s+TRA)(?!\p{L})/u;
+/** The subject line of a công văn, under its number ("V/v trình hồ sơ ..."): NĐ30 Phụ lục I, mục II.5b. */
+const SUBJECT_LINE = /^V\s*\/\s*v(?!\p{L})/u;
 
 export interface Piece {
   text: string;
@@ -146,6 +152,9 @@ function readIssuer(candidates: string[], notes: string[]): Issuer | null {
       const issuer = canonicalIssuer(candidates.slice(i, j + 1).join(' '));
       if (!issuer) continue;
       const below = candidates.slice(j + 1).filter((c) => !isIncompleteBodyName(c));
+      // A body printed under the one it belongs to ("UBND TỈNH X" / "SỞ ..."): the issuer is that body.
+      const under = below.length > 0 ? subordinateIssuer(issuer, below.join(' ')) : null;
+      if (under) return under;
       if (below.length > 0) {
         notes.push(`tên cơ quan ban hành "${below.join(' ')}" (dưới "${issuer.name}") chưa có trong danh mục cơ quan content/issuers.yaml`);
         return null;
@@ -180,16 +189,24 @@ export function readHeader(src: HeaderSources): HeaderReading {
   const afterType: string[] = [];
   let sessionAt: number | null = null;
   let numberYear: number | null = null;
+  let numberTypeCode: string | null = null;
+  /** The công văn's subject ("V/v ..."), with the lines it wraps onto, until the next zone. */
+  const subject: string[] = [];
+  let subjectOpen = false;
 
   pieces.forEach((p, i) => {
     // After the type, a number or a date belongs to the title ("... của Nghị định số 10/2022/NĐ-CP ngày ...").
-    const zone = typeAt >= 0 && i > typeAt && (p.zone === 'number' || p.zone === 'place-date') ? 'text' : p.zone;
+    // So does a number the subject line names ("V/v ... Công / văn số 3980/C04-P6 ..."): the header's own reads "Số".
+    const cited = p.zone === 'number' && ((typeAt >= 0 && i > typeAt) || (subjectOpen && /^số/u.test(p.text)));
+    const zone = cited || (typeAt >= 0 && i > typeAt && p.zone === 'place-date') ? 'text' : p.zone;
+    if (zone !== 'text') subjectOpen = false;
     switch (zone) {
       case 'number': {
         if (facts.numberSymbol.value !== null || numberYear !== null) return;
         const n = readNumber(p.text, notes);
         if (n.symbol) facts.numberSymbol = fact(n.symbol, 'header');
         numberYear = n.year;
+        numberTypeCode = n.typeCode;
         return;
       }
       case 'place-date': {
@@ -237,7 +254,10 @@ export function readHeader(src: HeaderSources): HeaderReading {
     }
     // Text pieces: the issuer before the type, the title and enacting line after it.
     if (typeAt < 0 || i < typeAt) {
-      if (isUpperCase(p.text)) issuerCandidates.push(p.text);
+      if (subjectOpen || SUBJECT_LINE.test(p.text)) {
+        subject.push(p.text);
+        subjectOpen = true;
+      } else if (isUpperCase(p.text)) issuerCandidates.push(p.text);
       else if (typeAt < 0 && /^[Vv]ề\s/u.test(p.text)) titleParts.push(p.text); // a lost header keeps its title
       return;
     }
@@ -249,6 +269,14 @@ export function readHeader(src: HeaderSources): HeaderReading {
   const enactingFrom = enactingStart(afterType.slice(0, upto));
   const enacting = enactingFrom === null ? null : afterType.slice(enactingFrom, upto).join(' ');
   titleParts.push(...afterType.slice(0, enactingFrom ?? upto));
+  if (subject.length > 0) {
+    // The subject line is the trích yếu of a document without a type name: it comes first.
+    titleParts.unshift(...subject);
+    // A công văn prints no type name and its number no type code ("Số: 788/STP-HCBT":
+    // issuer, then the drafting unit; NĐ30 Phụ lục III): the subject line under the number marks it.
+    const CV: string = 'CV';
+    if (typeAt < 0 && facts.type.value === null && !(numberTypeCode !== null && isTypeCode(numberTypeCode)) && isTypeCode(CV)) facts.type = fact(CV, 'header');
+  }
 
   const fromHeader = readIssuer(issuerCandidates, notes);
   if (fromHeader) facts.issuer = fact(fromHeader, 'header');
@@ -278,6 +306,13 @@ function enactingStart(pieces: string[]): number | null {
     if (!tail.every(isUpperCase)) break;
     const text = tail.join(' ');
     if (canonicalIssuer(text) || canonicalIssuer(text.replace(ENACTING_CAPACITY, '').trim())) return pieces.length - k;
+  }
+  // The head of a body the registry does not know ("TRƯỞNG BAN CHỈ ĐẠO TỈNH VỀ ..."):
+  // a capitals line that opens with a capacity, after the title, is still the enacting line.
+  for (let k = 1; k <= Math.min(3, pieces.length - 1); k++) {
+    const at = pieces.length - k;
+    if (!pieces.slice(at).every(isUpperCase)) break;
+    if (ENACTING_CAPACITY.test(pieces[at] as string)) return at;
   }
   return null;
 }
@@ -323,7 +358,8 @@ function readAnnexLink(headings: Line[], facts: TextFacts): void {
 function readSignature(signature: Line[], facts: TextFacts): void {
   for (const l of signature) {
     const t = l.text;
-    if (/^(?:T\s*\/\s*M|TM\.|KT\.|Q\.|TUQ\.)\s/u.test(t)) facts.signingCapacity = fact(t, 'signature');
+    // "KT. HIỆU TRƯỞNG", also printed without the space ("KT.HIỆU TRƯỞNG").
+    if (isZone('signature-capacity', t)) facts.signingCapacity = fact(t, 'signature');
     else if (/^\(.*ký\)$/iu.test(t)) continue;
     else if (looksLikeName(t)) facts.signer = fact(t, 'signature');
     else if (/^[\p{Lu}\s]+$/u.test(t) && facts.signerTitle.value === null) facts.signerTitle = fact(t, 'signature');
