@@ -146,12 +146,13 @@ function readNumber(piece: string, notes: string[]): { symbol: string | null; ye
  * printed below it that the registry does not know means the issuer is that
  * unknown body (the known one is its parent), so the issuer is not guessed.
  */
-function readIssuer(candidates: string[], notes: string[]): Issuer | null {
+function readIssuer(candidates: string[], notes: string[], afterDate: ReadonlySet<number> = new Set()): Issuer | null {
   for (let j = candidates.length - 1; j >= 0; j--) {
     for (let i = Math.max(0, j - 2); i <= j; i++) {
       const issuer = canonicalIssuer(candidates.slice(i, j + 1).join(' '));
       if (!issuer) continue;
-      const below = candidates.slice(j + 1).filter((c) => !isIncompleteBodyName(c));
+      // Capitals after the place and date, below a known name, are a stamp ("UBND TỈNH ... / ĐẾN Số ..."), not a name under it.
+      const below = candidates.slice(j + 1).filter((c, k) => !isIncompleteBodyName(c) && !afterDate.has(j + 1 + k));
       // A body printed under the one it belongs to ("UBND TỈNH X" / "SỞ ..."): the issuer is that body.
       const under = below.length > 0 ? subordinateIssuer(issuer, below.join(' ')) : null;
       if (under) return under;
@@ -185,6 +186,8 @@ export function readHeader(src: HeaderSources): HeaderReading {
   const pieces = piecesOf(src.header);
   const typeAt = pieces.findIndex((p) => p.zone === 'type');
   const issuerCandidates: string[] = [];
+  /** Indexes of the candidates read after the place and date (the right column's last zone). */
+  const lateCandidates = new Set<number>();
   const titleParts: string[] = [];
   const afterType: string[] = [];
   let sessionAt: number | null = null;
@@ -257,7 +260,10 @@ export function readHeader(src: HeaderSources): HeaderReading {
       if (subjectOpen || SUBJECT_LINE.test(p.text)) {
         subject.push(p.text);
         subjectOpen = true;
-      } else if (isUpperCase(p.text)) issuerCandidates.push(p.text);
+      } else if (isUpperCase(p.text)) {
+        if (facts.place.value !== null) lateCandidates.add(issuerCandidates.length);
+        issuerCandidates.push(p.text);
+      }
       else if (typeAt < 0 && /^[Vv]ề\s/u.test(p.text)) titleParts.push(p.text); // a lost header keeps its title
       return;
     }
@@ -278,7 +284,7 @@ export function readHeader(src: HeaderSources): HeaderReading {
     if (typeAt < 0 && facts.type.value === null && !(numberTypeCode !== null && isTypeCode(numberTypeCode)) && isTypeCode(CV)) facts.type = fact(CV, 'header');
   }
 
-  const fromHeader = readIssuer(issuerCandidates, notes);
+  const fromHeader = readIssuer(issuerCandidates, notes, lateCandidates);
   if (fromHeader) facts.issuer = fact(fromHeader, 'header');
   if (facts.issuer.value === null && enacting !== null) {
     // "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "BỘ TRƯỞNG BỘ TÀI CHÍNH": the body named in the enacting line.
