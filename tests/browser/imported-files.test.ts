@@ -215,6 +215,8 @@ describe('a text read by OCR', () => {
     const response = await page.request.get(quality);
     expect(response.status()).toBe(200);
     expect((await response.text()).includes(d.source_file), `the quality page names ${d.source_file}`).toBe(true);
+    // Nothing wider than the screen (the long engine name wraps).
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(PHONE.width);
     expect(problemList()).toEqual([]);
   });
 
