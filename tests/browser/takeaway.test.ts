@@ -10,7 +10,7 @@
  * - a build without a public address ends with a warning.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
 import { defaultUsbDir, usbZipOf } from '../../scripts/build/pipeline.ts';
@@ -49,7 +49,8 @@ describe('the source text as received', () => {
   it('every document of the build carries its own source file, untouched', () => {
     expect(documents.length).toBeGreaterThan(100);
     for (const d of documents) {
-      const published = join(site.distDir, ...d.url.split('/').filter(Boolean), 'van-ban-goc.txt');
+      // The original as received, whatever its format (ADR 1505): van-ban-goc.txt, .pdf, .docx, .doc.
+      const published = join(site.distDir, ...d.url.split('/').filter(Boolean), `van-ban-goc${extname(d.source_file).toLowerCase()}`);
       const original = readFileSync(join(contentDir, 'sources', d.source_file));
       expect(Buffer.compare(readFileSync(published), original), d.url).toBe(0);
     }
