@@ -72,7 +72,7 @@ const NUMBER_PIECE = /(?:^|\s)((?:(?:Nghị\s+quyết|Quyết\s+định|Chỉ\s+
  */
 const ENACTING_CAPACITY = /^(?:BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|CHỦ\s+TỊCH|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|GIÁM\s+ĐỐC|TỔNG\s+KIỂM\s+TOÁN|TRƯỞNG\s+BAN|HIỆU\s+TRƯỞNG|VIỆN\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|CHÁNH\s+THANH\s+TRA|TỔNG\s+THANH\s+TRA)(?!\p{L})/u;
 /** The subject line of a công văn, under its number ("V/v trình hồ sơ ..."): NĐ30 Phụ lục I, mục II.5b. */
-const SUBJECT_LINE = /^V\s*\/\s*v(?!\p{L})/u;
+export const SUBJECT_LINE = /^V\s*\/\s*v(?!\p{L})/u;
 
 export interface Piece {
   text: string;
