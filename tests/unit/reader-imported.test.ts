@@ -81,9 +81,8 @@ describe('departments of a province: "UBND TỈNH ĐỒNG THÁP / SỞ GIÁO D�
     expect(canonicalIssuer('SỞ GDĐT TỈNH ĐỒNG THÁP')?.slug).toBe(subordinateIssuer(canonicalIssuer('UBND TỈNH ĐỒNG THÁP'), 'SỞ GIÁO DỤC VÀ ĐÀO TẠO')?.slug);
   });
 
-  // 03-segment/index.ts keeps its own signature patterns (no "KT." without a space, no HIỆU TRƯỞNG):
-  // the signature block stays in the recipients list until it reads the zones of header-zones.ts.
-  it.fails('16: the signer under "KT.HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG" is read', async () => {
+  // Signing capacities of NĐ30 (KT. without a space, HIỆU TRƯỞNG) in the segmenter's signature patterns.
+  it('16: the signer under "KT.HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG" is read', async () => {
     const d = await read('16_dongthap_thptcl2_kh_58_2026.docx');
     expect([d.meta.signingCapacity.value, d.meta.signerTitle.value, d.meta.signer.value]).toEqual(['KT.HIỆU TRƯỞNG', 'PHÓ HIỆU TRƯỞNG', 'Trần Thanh Vũ']);
   });

@@ -43,15 +43,15 @@ export interface Segmented {
 export const PREAMBLE_START = /^(?:Căn cứ|Xét)(?!\p{L})/u;
 const RECIPIENTS = /^N[ơo]i\s+nh[ậâa]n\s*:?/i;
 /** "T/M BAN CHẤP HÀNH", "TM. ỦY BAN", "KT. CHỦ TỊCH", "T/M TỈNH ỦY". */
-const CAPACITY = /(?:^|\s)((?:T\s*\/\s*M|TM\.|KT\.|Q\.|TUQ\.)\s+\S.*)$/;
-const SIGNER_TITLE = /^(?:PHÓ\s+)?(?:BÍ\s+THƯ|CHỦ\s+TỊCH|THƯ|TRƯỞNG\s+BAN|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG)$/;
+const CAPACITY = /(?:^|\s)((?:T\s*\/\s*M\s|TM\.|KT\.|Q\.|TUQ\.|TL\.)\s*\S.*)$/;
+const SIGNER_TITLE = /^(?:PHÓ\s+)?(?:BÍ\s+THƯ|CHỦ\s+TỊCH|THƯ|TRƯỞNG\s+BAN|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|BỘ\s+TRƯỞNG|HIỆU\s+TRƯỞNG|CỤC\s+TRƯỞNG|VIỆN\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG)$/;
 const SIGNED = /^\((?:đã|Đã)\s+ký\)$/;
 const CLOSING_LINE = /^(?:Nghị quyết|Chỉ thị|Quyết định|Kết luận|Chương trình|Kế hoạch|Quy định|Thông tư|Nghị định) này(?!\p{L})/u;
 
 function isSignatureLine(raw: string): boolean {
   // A markdown copy may set the signature block as a quotation ("> **TM. ỦY BAN NHÂN DÂN").
   const text = raw.replace(/^>\s*/, '').replace(/^\*+/, '');
-  return CAPACITY.test(text) && /^(?:T\s*\/\s*M|TM\.|KT\.|Q\.|TUQ\.)/.test(text) || SIGNER_TITLE.test(text) || SIGNED.test(text);
+  return CAPACITY.test(text) && /^(?:T\s*\/\s*M|TM\.|KT\.|Q\.|TUQ\.|TL\.)/.test(text) || SIGNER_TITLE.test(text) || SIGNED.test(text);
 }
 
 /** A plausible personal name: 2-5 capitalised words, no digits or punctuation. */

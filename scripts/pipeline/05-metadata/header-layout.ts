@@ -12,7 +12,7 @@
  * characters (whitespace between pieces aside). docs/decisions/1402-official-header-and-print.md.
  */
 import type { HeaderLayout } from '../../lib/model.ts';
-import { cut } from './header.ts';
+import { cut, SUBJECT_LINE } from './header.ts';
 import { isUpperCase } from '../../lib/fold.ts';
 
 const RIGHT_ZONES = new Set(['national-name', 'motto', 'party-name', 'place-date']);
@@ -30,6 +30,7 @@ export function layoutHeader(lines: string[], gaps: number[] = []): HeaderLayout
   let centred = false; // from the type on, everything is centred
   let columns = false; // a zone of either column was seen
   let last: 'left' | 'right' = 'left'; // the column the previous piece went to
+  let subject = false; // inside a công văn's "V/v ..." subject, which wraps under the number
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     if (gapSet.has(i)) {
@@ -52,6 +53,7 @@ export function layoutHeader(lines: string[], gaps: number[] = []): HeaderLayout
       continue;
     }
     pieces.forEach((p, k) => {
+      if (p.zone !== 'text') subject = false;
       if (centred) layout.centre.push(p.text);
       else if (RIGHT_ZONES.has(p.zone)) {
         columns = true;
@@ -64,6 +66,11 @@ export function layoutHeader(lines: string[], gaps: number[] = []): HeaderLayout
       } else if (!/[\p{L}\p{N}]/u.test(p.text)) {
         // A rule the zone table does not list ("¯¯¯¯"): decoration under the piece above it.
         layout[last].push(p.text);
+      } else if (SUBJECT_LINE.test(p.text) || subject) {
+        // A công văn's subject and the lines it wraps onto: under the number (NĐ30 Phụ lục I, mục II.5b).
+        layout.left.push(p.text);
+        last = 'left';
+        subject = true;
       } else if (isUpperCase(p.text)) {
         // An upper-case name before the type: the issuer (and a parent body above it).
         layout.left.push(p.text);
