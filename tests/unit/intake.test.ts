@@ -118,7 +118,7 @@ describe('extraction cache', () => {
   it('the key changes with the file and with the tools, not with anything else', () => {
     const a = bytesOf(DOCX);
     const b = a.slice();
-    b[b.length - 1] ^= 1;
+    b[b.length - 1] = (b[b.length - 1] ?? 0) ^ 1;
     expect(cacheKey(a, NO_TOOLS)).toBe(cacheKey(a.slice(), NO_TOOLS));
     expect(cacheKey(b, NO_TOOLS)).not.toBe(cacheKey(a, NO_TOOLS));
     expect(cacheKey(a, { ocr: { pdftoppm: 'p', tesseract: 't', version: 'Tesseract 9 (vie)' }, antiword: null })).not.toBe(cacheKey(a, NO_TOOLS));
