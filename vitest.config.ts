@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * One `vitest run` runs every test (npm test):
- * - unit: tests/unit, fast, default timeouts, no build;
+ * - unit: tests/unit, fast, default timeouts, no build (the global setup fills
+ *   the extraction cache from content/sources first: tests/support/warm-extract.ts);
  * - browser: tests/browser, against a site built once from the shipped
  *   content by tests/support/global-setup.ts (a temporary dist, never the
  *   project's dist/) and served on 127.0.0.1; generous timeouts.
@@ -18,6 +19,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Reads the shipped PDF/Word originals once into the extraction cache (OCR takes minutes cold).
+          globalSetup: ['tests/support/warm-extract.ts'],
         },
       },
       {

@@ -26,7 +26,7 @@ export interface Fact<T> {
 
 /** Document type codes (docs/domain.md, section 2, "Type codes"). */
 export type DocTypeCode =
-  | 'NQ' | 'CT' | 'QĐ' | 'KL' | 'CTr' | 'KH' | 'TB' | 'HD' | 'BC' | 'TTr' | 'NĐ' | 'TT' | 'TTLT' | 'NQLT' | 'QP' | 'L';
+  | 'NQ' | 'CT' | 'QĐ' | 'KL' | 'CTr' | 'KH' | 'TB' | 'HD' | 'BC' | 'TTr' | 'NĐ' | 'TT' | 'TTLT' | 'NQLT' | 'QP' | 'L' | 'CV';
 
 /** Symbol families: they differ in how numbering restarts (docs/domain.md, section 2). */
 export type SymbolFamily = 'party' | 'state' | 'normative';

@@ -110,6 +110,8 @@ export const TYPE_NAMES: Record<DocTypeCode, string> = {
   NQLT: 'Nghị quyết liên tịch',
   QP: 'Quy định',
   L: 'Luật',
+  // A công văn prints no type name; the reader knows it by its subject line (05-metadata/header.ts).
+  CV: 'Công văn',
 };
 
 /** Type word at the head of a document or citation -> code. The word decides, not the code. */

@@ -44,7 +44,7 @@ async function results(page: Page): Promise<string[]> {
 }
 
 async function yearCounts(page: Page): Promise<Record<string, number>> {
-  return page.$$eval('select[data-filter="year"] option', (options) =>
+  return page.$$eval('select[data-filter="year"] option', (options: HTMLOptionElement[]) =>
     Object.fromEntries(options.filter((o) => o.value).map((o) => [o.value, Number(/\((\d+)\)$/.exec(o.textContent ?? '')?.[1] ?? NaN)])),
   );
 }
@@ -111,7 +111,7 @@ describe('search: filter counts follow the query', () => {
     await page.selectOption('select[data-filter="year"]', year);
     await page.waitForFunction((y) => (document.getElementById('search-status')?.textContent ?? '').includes(`năm ${y}`), year);
     expect(await page.textContent('#search-status')).toContain(`Tìm thấy ${n} văn bản`);
-    const issuers = await page.$$eval('select[data-filter="issuer"] option', (os) =>
+    const issuers = await page.$$eval('select[data-filter="issuer"] option', (os: HTMLOptionElement[]) =>
       os.filter((o) => o.value).map((o) => Number(/\((\d+)\)$/.exec(o.textContent ?? '')?.[1] ?? NaN)),
     );
     expect(issuers.reduce((a, b) => a + b, 0)).toBe(n);

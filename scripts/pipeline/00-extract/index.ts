@@ -35,7 +35,7 @@ export function formatOf(file: string): SourceFormat | null {
 }
 
 /** The Debian packages that bring the outside tools (README, .ci/run). */
-export const APT_OCR = 'apt-get install poppler-utils tesseract-ocr tesseract-ocr-vie';
+export const APT_OCR = 'apt-get install poppler-utils tesseract-ocr tesseract-ocr-vie tesseract-ocr-script-viet';
 export const APT_DOC = 'apt-get install antiword';
 
 /** What a .txt source is before step 01: nothing done here. */

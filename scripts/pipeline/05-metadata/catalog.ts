@@ -85,8 +85,8 @@ export function parseCatalog(text: string, file: string): Map<string, CatalogEnt
       return;
     }
     const source = raw.source;
-    if (!/^[\w.-]+\.txt$/.test(source) || source.includes('..')) {
-      problems.push(`${where}: source ${JSON.stringify(source)} must be a plain .txt file name in content/sources`);
+    if (!/^[\w.-]+\.(?:txt|pdf|docx|doc)$/.test(source) || source.includes('..')) {
+      problems.push(`${where}: source ${JSON.stringify(source)} must be a plain file name in content/sources (.txt, .pdf, .docx or .doc)`);
       return;
     }
     if (entries.has(source)) problems.push(`${where}: ${source} is listed twice`);

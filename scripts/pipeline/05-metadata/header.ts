@@ -280,8 +280,7 @@ export function readHeader(src: HeaderSources): HeaderReading {
     titleParts.unshift(...subject);
     // A công văn prints no type name and its number no type code ("Số: 788/STP-HCBT":
     // issuer, then the drafting unit; NĐ30 Phụ lục III): the subject line under the number marks it.
-    const CV: string = 'CV';
-    if (typeAt < 0 && facts.type.value === null && !(numberTypeCode !== null && isTypeCode(numberTypeCode)) && isTypeCode(CV)) facts.type = fact(CV, 'header');
+    if (typeAt < 0 && facts.type.value === null && !(numberTypeCode !== null && isTypeCode(numberTypeCode))) facts.type = fact('CV', 'header');
   }
 
   const fromHeader = readIssuer(issuerCandidates, notes, lateCandidates);

@@ -33,7 +33,7 @@ export function parseCorrections(text: string, file: string): Correction[] {
     if (typeof r !== 'object' || r === null) return void problems.push(`${where}: expected a mapping`);
     for (const k of Object.keys(r)) if (!ALLOWED.has(k)) problems.push(`${where}: unknown field "${k}"`);
     const { source, original, corrected, note, provision } = r;
-    if (typeof source !== 'string' || !/^[\w.-]+\.txt$/.test(source)) return void problems.push(`${where}: "source" must be a .txt file name in content/sources`);
+    if (typeof source !== 'string' || !/^[\w.-]+\.(?:txt|pdf|docx|doc)$/.test(source)) return void problems.push(`${where}: "source" must be a file name in content/sources (.txt, .pdf, .docx or .doc)`);
     if (typeof original !== 'string' || original === '') return void problems.push(`${where} (${source}): "original" must be the exact text to correct`);
     if (typeof corrected !== 'string' || corrected === '' || corrected === original) return void problems.push(`${where} (${source}): "corrected" must be a different, non-empty text`);
     if (note !== undefined && typeof note !== 'string') return void problems.push(`${where} (${source}): "note" must be text`);
