@@ -21,12 +21,11 @@ import { PROJECT_ROOT } from '../support/paths.ts';
 
 /**
  * Mean nDCG@10 of the web build over the answerable judged queries must not
- * fall below this: the value measured with the ranking of issue 11 in
- * progress (0.9798 on the working tree after 19918c1; 0.980 at cfecd95, 0.905
- * before it at 07bb31f), on the 61 judged queries of 8c9cc3a, rounded down
- * to 0.01. The lead sets the final value (ADR 1102).
+ * fall below this. The ranking of ADR 1101 measures 0.980 (0.906 before it);
+ * one query moves the mean by up to 0.018, so 0.95 lets about one query slip
+ * and fails on a ranking of the old kind (ADR 1102).
  */
-const NDCG10_FLOOR = 0.97;
+const NDCG10_FLOOR = 0.95;
 
 const siteUrl = inject('siteUrl');
 const distDir = inject('distDir');
