@@ -21,11 +21,11 @@ import { PROJECT_ROOT } from '../support/paths.ts';
 
 /**
  * Mean nDCG@10 of the web build over the answerable judged queries must not
- * fall below this. The ranking of ADR 1101 measures 0.980 (0.906 before it);
- * one query moves the mean by up to 0.018, so 0.95 lets about one query slip
- * and fails on a ranking of the old kind (ADR 1102).
+ * fall below the level the ranking of ADR 1101 reaches: 0.9798, rounded down
+ * to 0.97 (0.906 before it). One query moving down one place costs about
+ * 0.005, a best document lost from first place about 0.018 (ADR 1102).
  */
-const NDCG10_FLOOR = 0.95;
+const NDCG10_FLOOR = 0.97;
 
 const siteUrl = inject('siteUrl');
 const distDir = inject('distDir');
