@@ -228,8 +228,9 @@ describe('search: what is indexed', () => {
       // Provisions carry their heading from the outline for sub-results (data-pagefind-title); those the
       // outline leaves out (deep levels) or names by their number only are named in the browser. (Laws and
       // decisions have many points, điểm a, b, c…, that the outline leaves out: no share is assumed.)
+      // (A two-page công văn may hold only a couple of numbered items: every document has some.)
       const sections = f.anchors.filter((a) => a.element === 'section');
-      expect(sections.length).toBeGreaterThan(3);
+      expect(sections.length).toBeGreaterThan(0);
       const outline = outlineHeadings(f.url);
       for (const a of sections) expect(Boolean(a.title), `${f.url}#${a.id}: titled as the outline names it`).toBe((outline.get(a.id) ?? '') !== '');
       expect(sections.some((a) => a.title)).toBe(true);

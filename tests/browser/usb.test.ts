@@ -305,9 +305,9 @@ describe('search from file://, with Pagefind from classic scripts', () => {
       expect(fromUsb.length).toBeGreaterThan(1);
       expect(fromUsb).toEqual(fromWeb);
       await expect(usb.page.locator('#search-status').innerText()).resolves.toBe(await web.page.locator('#search-status').innerText());
-      // Every result link is a file of the copy (folder URLs as index.html).
+      // Every result link is a file of the copy (folder URLs as index.html), with the query to mark (ADR 1101).
       const hrefs = await usb.page.locator('#search-results a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-      expect(hrefs.every((href) => href.startsWith(copyUrl) && /\/index\.html(#.+)?$/.test(href))).toBe(true);
+      expect(hrefs.every((href) => href.startsWith(copyUrl) && /\/index\.html\?tu-khoa=[^#]+(#.+)?$/.test(href))).toBe(true);
       // Pagefind loaded only through classic scripts of the copy: its bundle and asset scripts, no raw asset, no worker.
       const pagefindRequests = usb.requests.filter((url) => url.includes('/pagefind/'));
       expect(pagefindRequests.length).toBeGreaterThan(3);
@@ -315,7 +315,7 @@ describe('search from file://, with Pagefind from classic scripts', () => {
       expect(pagefindRequests.some((url) => url.includes('pagefind-worker'))).toBe(false);
 
       // The first provision link opens its document at that provision, which holds the query's words.
-      const first = usb.page.locator('#search-results a[href*="index.html#"]').first();
+      const first = usb.page.locator('#search-results a[href*="index.html?"][href*="#"]').first();
       const href = await first.evaluate((a) => (a as HTMLAnchorElement).href);
       const id = decodeURIComponent(new URL(href).hash.slice(1));
       await Promise.all([usb.page.waitForURL(href), first.click()]);
