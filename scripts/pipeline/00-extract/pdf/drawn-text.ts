@@ -12,8 +12,8 @@
  */
 import type { TextRun } from './types.ts';
 import { fontIsBold } from './fonts.ts';
+import { asMatrix, IDENTITY, mul, type Matrix } from './matrix.ts';
 
-type Matrix = [number, number, number, number, number, number];
 
 interface OperatorList {
   fnArray: number[];
@@ -30,25 +30,6 @@ interface Ops {
   [name: string]: number;
 }
 
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-
-/** m applied after n (pdf.js's Util.transform(m, n) order: n's coordinates into m's). */
-function mul(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
-}
-
-const asMatrix = (value: unknown): Matrix => {
-  const v = value as Record<number, number> | null;
-  if (v === null || v === undefined) return IDENTITY;
-  return [v[0] ?? 1, v[1] ?? 0, v[2] ?? 0, v[3] ?? 1, v[4] ?? 0, v[5] ?? 0];
-};
 
 export interface DrawnWord extends TextRun {
   /** Filled in pure white (#ffffff) with a filling render mode: not visible on the page. */

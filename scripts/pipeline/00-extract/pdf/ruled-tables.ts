@@ -8,7 +8,7 @@
  */
 import type { TextRun } from './types.ts';
 import type { Rule, Rules } from './rules.ts';
-import { joinRuns } from './lines.ts';
+import { cellText } from './tables.ts';
 
 export interface RuledTable {
   top: number;
@@ -57,16 +57,6 @@ const interval = (edges: number[], value: number) => {
   for (let k = 0; k + 1 < edges.length; k++) if (value >= edges[k]! && value < edges[k + 1]!) return k;
   return -1;
 };
-
-function cellText(runs: TextRun[]): string {
-  const lines: TextRun[][] = [];
-  for (const r of [...runs].sort((a, b) => a.y - b.y || a.x - b.x)) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && Math.abs(last[0]!.y - r.y) <= 0.35 * r.size) last.push(r);
-    else lines.push([r]);
-  }
-  return lines.map((l) => joinRuns(l.sort((a, b) => a.x - b.x))).join(' ').replace(/\s+/g, ' ').trim();
-}
 
 /** Lines of a cell that are a bare row number ("12", "3.", "a)"). */
 function numberedLines(runs: TextRun[]): number {

@@ -7,7 +7,7 @@
  * display coordinates. Clip-only paths (endPath) are not rules.
  */
 
-type Matrix = [number, number, number, number, number, number];
+import { asMatrix, mul, type Matrix } from './matrix.ts';
 
 export interface Rule {
   /** Horizontal: y fixed, from a to b along x. Vertical: x fixed, from a to b along y. */
@@ -31,20 +31,6 @@ const THIN = 2.5;
 /** And at least this long. */
 const MIN_LENGTH = 4;
 
-const mul = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[2] * n[1],
-  m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3],
-  m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4],
-  m[1] * n[4] + m[3] * n[5] + m[5],
-];
-
-const asMatrix = (v: unknown): Matrix => {
-  if (v === null || v === undefined) return [1, 0, 0, 1, 0, 0];
-  const m = v as Record<number, number>;
-  return [m[0] ?? 1, m[1] ?? 0, m[2] ?? 0, m[3] ?? 1, m[4] ?? 0, m[5] ?? 0];
-};
 
 const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 

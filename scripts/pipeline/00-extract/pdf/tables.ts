@@ -115,7 +115,7 @@ function rowsOf(region: Cell[][], bands: [number, number][]): string[][] {
 }
 
 /** A cell's text: its runs line by line (top to bottom), joined with spaces. */
-function cellText(runs: TextRun[]): string {
+export function cellText(runs: TextRun[]): string {
   const lines: TextRun[][] = [];
   for (const r of [...runs].sort((a, b) => a.y - b.y || a.x - b.x)) {
     const last = lines[lines.length - 1];
