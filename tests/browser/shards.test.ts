@@ -1,0 +1,92 @@
+/**
+ * The archive past one machine (issue 12, docs/decisions/1201-shards.md):
+ * two shards of the shipped archive, split by the issuer's province, each
+ * built as a complete site with its own Pagefind index, joined on one
+ * origin; one search box (mergeIndex) finds documents of both.
+ *
+ * Small shards (up to 10 documents each, chosen by the rule) keep it fast;
+ * the global build of the browser project is not used.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStaticServer, type StaticServer } from '../../scripts/build/static-server.ts';
+import { buildShards, type ShardsResult } from '../../scripts/shards/build-shards.ts';
+import { allProblems, launchBrowser, watchPage } from '../support/browser.ts';
+import { PROJECT_ROOT } from '../support/paths.ts';
+
+const QUERY = 'ngân sách';
+
+let work = '';
+let built: ShardsResult;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'archive-shards-'));
+  built = await buildShards(join(PROJECT_ROOT, 'content'), work, [
+    { name: 'quang-ninh', keys: ['Quảng Ninh'] },
+    { name: 'ha-giang', keys: ['Hà Giang'] },
+  ], 10);
+  for (const s of built.shards) console.log(`[shards] ${s.name}: ${s.urls.length} documents, build ${s.buildSeconds.toFixed(1)} s, index ${s.indexBytes} bytes`);
+  server = await startStaticServer(built.joinedDir);
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (work && !process.env.ARCHIVE_TEST_KEEP) rmSync(work, { recursive: true, force: true });
+});
+
+/** The shard's documents whose built page holds the query, by URL. */
+function holding(shard: ShardsResult['shards'][number]): string[] {
+  const dist = join(work, 'shards', shard.name, 'dist');
+  return shard.urls.filter((url) => readFileSync(join(dist, url, 'index.html'), 'utf8').includes(QUERY));
+}
+
+describe('two shards joined in one search box', () => {
+  it('finds documents of both shards, and a result of the merged shard opens its page', async () => {
+    const [a, b] = built.shards;
+    const expectedA = holding(a!);
+    const expectedB = holding(b!);
+    // The query is chosen to be in both shards; if the corpus changes so it is not, the test says so.
+    expect(expectedA.length).toBeGreaterThan(0);
+    expect(expectedB.length).toBeGreaterThan(0);
+
+    const context = await browser.newContext({ locale: 'vi-VN' });
+    const page = await context.newPage();
+    const problems = watchPage(page);
+    const indexBytes = { [a!.name]: 0, [b!.name]: 0 };
+    page.on('response', async (response) => {
+      const path = new URL(response.url()).pathname;
+      const body = await response.body().catch(() => null);
+      if (!body) return;
+      if (path.startsWith(`/kho/${b!.name}/pagefind/`)) indexBytes[b!.name]! += body.length;
+      else if (path.startsWith('/pagefind/')) indexBytes[a!.name]! += body.length;
+    });
+    await page.goto(`${server.url}${built.searchPath}`, { waitUntil: 'load' });
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.fill('#q', QUERY);
+    await page.click('button[type="submit"]');
+    await page.waitForSelector(`body[data-searched="${QUERY}"]`);
+    const hrefs = await page.$$eval('#ket-qua a', (links) => links.map((l) => l.getAttribute('href') ?? ''));
+    console.log(`[shards] first merged search "${QUERY}": ${hrefs.length} results; bytes fetched: ${JSON.stringify(indexBytes)}`);
+
+    // Every document of either shard that holds the phrase is found, at its own URL (Pagefind also
+    // finds pages holding both words apart), and every result is a document of one of the shards.
+    expect(hrefs).toEqual(expect.arrayContaining([...expectedA, ...expectedB]));
+    const known = new Set([...a!.urls, ...b!.urls]);
+    expect(hrefs.filter((href) => !known.has(href))).toEqual([]);
+
+    // A result of the merged shard is a link to its page on the joined site.
+    const [response] = await Promise.all([page.waitForNavigation(), page.locator(`#ket-qua a[href="${expectedB[0]}"]`).click()]);
+    expect(response?.status()).toBe(200);
+    expect(new URL(page.url()).pathname).toBe(expectedB[0]);
+    expect(((await page.locator('h1').first().textContent()) ?? '').trim()).not.toBe('');
+    expect(allProblems(problems)).toEqual([]);
+    await context.close();
+  });
+});
