@@ -4,6 +4,10 @@
  *
  *   node scripts/shards/build-shards.ts --out <dir> --shard <name>=<province>[,<province>...] ... [--limit <n>]
  *
+ * A shard's keys are provinces as the convert names them, "trung-uong" for
+ * central issuers, or "*" for every key no other shard names. E.g.
+ *   --shard quang-ninh=Quảng Ninh --shard con-lai=*
+ *
  * 1. One convert of the whole content (the global link pass) gives every
  *    document's province: the shard key.
  * 2. Each shard gets its own content folder and is built as a complete site
@@ -76,7 +80,9 @@ function folderBytes(dir: string): number {
 /** Choose each shard's documents by the shard rule. */
 export function assignShards(docs: ShardedDocument[], specs: ShardSpec[], limit: number | null): ShardedDocument[][] {
   return specs.map((spec) => {
-    const mine = docs.filter((d) => spec.keys.includes(shardKey(d)));
+    const named = new Set(specs.flatMap((s) => s.keys));
+    // "*": every key no other shard names (the rest of the archive).
+    const mine = docs.filter((d) => spec.keys.includes(shardKey(d)) || (spec.keys.includes('*') && !named.has(shardKey(d))));
     if (mine.length === 0) throw new Error(`shard ${spec.name}: no document has the key ${spec.keys.join(', ')}`);
     return limit === null ? mine : mine.slice(0, limit);
   });

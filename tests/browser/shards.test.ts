@@ -59,13 +59,15 @@ describe('two shards joined in one search box', () => {
     const context = await browser.newContext({ locale: 'vi-VN' });
     const page = await context.newPage();
     const problems = watchPage(page);
-    const indexBytes = { [a!.name]: 0, [b!.name]: 0 };
+    // Bytes of the first merged search, per shard and kind (engine: pagefind.js and wasm; index; fragments).
+    const fetched: Record<string, number> = {};
     page.on('response', async (response) => {
       const path = new URL(response.url()).pathname;
-      const body = await response.body().catch(() => null);
-      if (!body) return;
-      if (path.startsWith(`/kho/${b!.name}/pagefind/`)) indexBytes[b!.name]! += body.length;
-      else if (path.startsWith('/pagefind/')) indexBytes[a!.name]! += body.length;
+      const shard = path.startsWith(`/kho/${b!.name}/pagefind/`) ? b!.name : path.startsWith('/pagefind/') ? a!.name : null;
+      const body = shard ? await response.body().catch(() => null) : null;
+      if (!shard || !body) return;
+      const kind = path.includes('/fragment/') ? 'fragments' : /pagefind\.js$|\.wasm|wasm\./.test(path) ? 'engine' : 'index';
+      fetched[`${shard} ${kind}`] = (fetched[`${shard} ${kind}`] ?? 0) + body.length;
     });
     await page.goto(`${server.url}${built.searchPath}`, { waitUntil: 'load' });
     await page.waitForSelector('body[data-ready="true"]');
@@ -73,7 +75,7 @@ describe('two shards joined in one search box', () => {
     await page.click('button[type="submit"]');
     await page.waitForSelector(`body[data-searched="${QUERY}"]`);
     const hrefs = await page.$$eval('#ket-qua a', (links) => links.map((l) => l.getAttribute('href') ?? ''));
-    console.log(`[shards] first merged search "${QUERY}": ${hrefs.length} results; bytes fetched: ${JSON.stringify(indexBytes)}`);
+    console.log(`[shards] first merged search "${QUERY}": ${hrefs.length} results; bytes fetched: ${JSON.stringify(fetched)}`);
 
     // Every document of either shard that holds the phrase is found, at its own URL (Pagefind also
     // finds pages holding both words apart), and every result is a document of one of the shards.
