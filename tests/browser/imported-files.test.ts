@@ -20,19 +20,15 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { defaultUsbDir } from '../../scripts/build/pipeline.ts';
 import { formatSize } from '../../src/lib/downloads.ts';
-import { useSite } from '../support/site.ts';
+import { readDocumentsJson, useSite, type DocumentRecord } from '../support/site.ts';
 
 const site = useSite();
 const contentDir = inject('contentDir');
 const usbDir = defaultUsbDir(site.distDir);
 const usbUrl = `${pathToFileURL(usbDir).href}/`;
 
-interface DocRecord {
-  url: string;
-  number_symbol: string | null;
-  source_file: string;
-}
-const documents = JSON.parse(readFileSync(join(site.distDir, 'data', 'documents.json'), 'utf8')) as DocRecord[];
+type DocRecord = DocumentRecord;
+const documents = readDocumentsJson(site.distDir);
 const imported = documents.filter((d) => /\.(pdf|docx|doc)$/i.test(d.source_file));
 
 const QD01_FILE = '01_hanoi_ubnd_qd_01_2025.pdf';

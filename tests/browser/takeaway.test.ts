@@ -16,19 +16,14 @@ import { describe, expect, inject, it } from 'vitest';
 import { defaultUsbDir, usbZipOf } from '../../scripts/build/pipeline.ts';
 import { readPublicAddress } from '../../scripts/build/site-config.ts';
 import { PUBLISHED_ZIP_PATH } from '../../scripts/usb/published-zip.ts';
-import { useSite } from '../support/site.ts';
+import { readDocumentsJson, useSite } from '../support/site.ts';
 
 const site = useSite();
 const contentDir = inject('contentDir');
 const usbDir = defaultUsbDir(site.distDir);
 const usbUrl = `${pathToFileURL(usbDir).href}/`;
 
-interface DocRecord {
-  url: string;
-  number_symbol: string | null;
-  source_file: string;
-}
-const documents = JSON.parse(readFileSync(join(site.distDir, 'data', 'documents.json'), 'utf8')) as DocRecord[];
+const documents = readDocumentsJson(site.distDir);
 const doc205 = documents.find((d) => d.source_file === '002_69de05d7962fd3a5.txt')!;
 const source205 = readFileSync(join(contentDir, 'sources', '002_69de05d7962fd3a5.txt'));
 

@@ -61,6 +61,8 @@ export interface DocumentRecord {
   url: string;
   number_symbol: string | null;
   title: string | null;
+  /** The file in content/sources it was read from. */
+  source_file: string;
 }
 
 export function readDocumentsJson(distDir: string): DocumentRecord[] {
