@@ -9,10 +9,14 @@ export default defineConfig({
   // Where the built site goes; the pagefind step indexes this folder afterwards.
   outDir: process.env.ARCHIVE_DIST_DIR || 'dist',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets are files, never inlined: a page carries its text, the CSS is cached once for the site (issue 12).
+  build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
     // Faithful typography: never rewrite quotes or dashes of the source text.
     processor: satteri({ features: { smartPunctuation: false } }),
   },
   integrations: [mdx()],
+  // Our classic page scripts (src/components/PageScripts.astro, `?url`) stay files however small: a data: URL
+  // would put them back in every page.
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
 });

@@ -1,18 +1,25 @@
 /**
- * A build-time transform of a document's rendered body (the converter's MDX,
- * rendered by Astro): each provision gets a small toolbar as its first child:
+ * Each provision's small toolbar (a "#" permalink where the provision has no
+ * numbering label, and the "Trích dẫn" cite button) is attached in the browser
+ * by src/scripts/cite.js, not repeated in the HTML per provision (issue 12:
+ * pages no heavier than their text). The build gives the page one list, read
+ * from the rendered body: the provisions and fixed blocks that get a toolbar,
+ * in document order, each with the provision part of its citation
+ * (scripts/lib/citation-text.ts `provisionPart`, the one place citations are
+ * worded):
+ *
+ *   <script type="application/json" id="trang:muc-trich-dan">[["can-cu","phần căn cứ ban hành"],["II.3","mục II.3"]]</script>
+ *
+ * The script builds, as the first child of each element with that id:
  *
  *   <span class="prov-tools">
  *     <a class="permalink" href="#can-cu" aria-label="Liên kết đến phần căn cứ ban hành"></a>   (only when the provision has no numbering label)
- *     <button type="button" class="cite" data-cite="can-cu" data-part="phần căn cứ ban hành" hidden></button>
+ *     <button type="button" class="cite" data-cite="can-cu" data-part="phần căn cứ ban hành" aria-label="Trích dẫn phần căn cứ ban hành"></button>
  *   </span>
  *
- * The numbering label ("3-", "Điều 1.") is already the permalink of a numbered
- * provision; unnumbered ones (can-cu, quyet-nghi, noi-nhan...) get the `#` link.
- * The visible glyphs come from CSS, so the toolbar adds no text to the document
- * (selection, copy and search see the source text only; there is nothing for
- * Pagefind to index in it). The cite button is
- * hidden until the page's script can copy (docs/decisions/0501-citable-urls.md).
+ * The visible glyphs come from CSS, so the toolbar adds no text to the
+ * document. Without JavaScript a reader keeps the ids, the outline and the
+ * numbering labels, which are links (docs/decisions/0501-citable-urls.md).
  *
  * Only our own markup is read (section/div opening tags of the converter's
  * emitter, docs/decisions/0004); the source text is never parsed here.
@@ -34,10 +41,6 @@ function decodeAttr(value: string): string {
     .replace(/&amp;/g, '&');
 }
 
-export function escapeAttr(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 function attribute(attrs: string, name: string): string | null {
   const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'=<>\`]+))`).exec(attrs);
   if (!m) return null;
@@ -48,16 +51,21 @@ function hasAttribute(attrs: string, name: string): boolean {
   return new RegExp(`\\s${name}(?=[\\s=]|$)`).test(attrs);
 }
 
-/** Fragment ids that already have a numbering-label permalink (`<a class="provision__label" href="#id">`). */
-export function labelledIds(html: string): Set<string> {
-  const ids = new Set<string>();
-  for (const m of html.matchAll(LINK_TAG)) {
-    const attrs = m[1] ?? '';
-    const cls = attribute(attrs, 'class') ?? '';
-    const target = attribute(attrs, 'href') ?? '';
-    if (cls.split(/\s+/).includes('provision__label') && target.startsWith('#')) ids.add(target.slice(1));
-  }
-  return ids;
+/** The tooltip the converter puts on every numbering label (scripts/pipeline/08-emit); src/scripts/cite.js sets it again. */
+export const LABEL_TITLE = 'Liên kết đến mục này';
+
+/**
+ * Drops `title="Liên kết đến mục này"` from the numbering labels
+ * (`<a class="provision__label" href="#id" title="...">`): the same words on
+ * every provision weigh on the page; the page's script puts the tooltip back.
+ * Other attributes, other links and the text are untouched.
+ */
+export function dropLabelTitles(html: string): string {
+  return html.replace(LINK_TAG, (tag: string, attrs: string) => {
+    const cls = attribute(attrs ?? '', 'class') ?? '';
+    if (!cls.split(/\s+/).includes('provision__label') || attribute(attrs ?? '', 'title') !== LABEL_TITLE) return tag;
+    return tag.replace(/\stitle\s*=\s*(?:"Liên kết đến mục này"|'Liên kết đến mục này')/, '');
+  });
 }
 
 export interface ToolsOptions {
@@ -82,15 +90,7 @@ function toolId(tag: string, attrs: string): string | null {
   return FIXED_BLOCKS.has(id) ? id : null;
 }
 
-export function addProvisionTools(html: string, options: ToolsOptions): string {
-  const labelled = labelledIds(html);
-  return html.replace(OPEN_TAG, (tag: string, name: string, attrs: string) => {
-    const id = toolId(name, attrs ?? '');
-    if (!id) return tag;
-    const part = options.part(id);
-    const label = part ?? `#${id}`;
-    const link = labelled.has(id) ? '' : `<a class="permalink" href="#${escapeAttr(id)}" aria-label="${escapeAttr(`Liên kết đến ${label}`)}"></a>`;
-    const cite = `<button type="button" class="cite" data-cite="${escapeAttr(id)}" data-part="${escapeAttr(part ?? '')}" hidden></button>`;
-    return `${tag}<span class="prov-tools">${link}${cite}</span>`;
-  });
+/** The page's toolbar list: [id, part ("" when none)] per provision and fixed block, in document order. */
+export function provisionToolList(html: string, options: ToolsOptions): Array<[string, string]> {
+  return toolIds(html).map((id) => [id, options.part(id) ?? '']);
 }

@@ -1,11 +1,14 @@
 /*
- * "Trích dẫn" buttons on a document page; inlined as a classic script (works
- * from file:// and on old browsers, hence ES5). The wording is built at build
- * time by scripts/lib/citation-text.ts: the page carries the document part
- * (data-cite-base) and its address (data-cite-url), each button its
- * provision part (data-part); this script only joins them with the same rule
- * as joinCitation(): non-empty parts, comma-separated. A provision's box
- * also offers "In mục này": print.css prints only the element whose id is in
+ * "Trích dẫn" buttons on a document page; a classic script loaded once for
+ * the whole site (works from file:// and on old browsers, hence ES5). The
+ * wording is built at build time by scripts/lib/citation-text.ts: the page
+ * carries the document part (data-cite-base) and its address
+ * (data-cite-url), and one list of its provisions with their parts
+ * (#trang:muc-trich-dan, src/lib/provision-tools.ts); this script attaches
+ * each provision's toolbar (a "#" permalink where there is no numbering
+ * label, and the cite button) and joins the parts with the same rule as
+ * joinCitation(): non-empty parts, comma-separated. A provision's box also
+ * offers "In mục này": print.css prints only the element whose id is in
  * html[data-print-only]. Escape closes the box wherever the focus is.
  * See docs/decisions/0501-citable-urls.md and 1404-accessibility.md.
  */
@@ -27,6 +30,8 @@
   var shown = document.querySelectorAll('[data-cite-doc]');
   for (var s = 0; s < shown.length; s++) shown[s].textContent = citation('', '');
 
+  attachTools();
+
   var buttons = document.querySelectorAll('button[data-cite]');
   for (var b = 0; b < buttons.length; b++) {
     var button = buttons[b];
@@ -37,6 +42,47 @@
       button.title = name;
     }
     button.hidden = false;
+  }
+
+  // Each provision's toolbar, first child of the element with that id; numbering labels get their tooltip.
+  function attachTools() {
+    var list = document.getElementById('trang:muc-trich-dan');
+    if (!list) return;
+    var tools;
+    try {
+      tools = JSON.parse(list.textContent || '[]');
+    } catch (e) {
+      return;
+    }
+    var labelled = {};
+    var labels = document.querySelectorAll('a.provision__label');
+    for (var l = 0; l < labels.length; l++) {
+      var href = labels[l].getAttribute('href') || '';
+      if (href.charAt(0) === '#') labelled[href.slice(1)] = true;
+      if (!labels[l].title) labels[l].title = 'Liên kết đến mục này';
+    }
+    for (var t = 0; t < tools.length; t++) {
+      var id = tools[t][0];
+      var part = tools[t][1] || '';
+      var target = document.getElementById(id);
+      if (!target) continue;
+      var bar = document.createElement('span');
+      bar.className = 'prov-tools';
+      if (!labelled.hasOwnProperty(id)) {
+        var link = document.createElement('a');
+        link.className = 'permalink';
+        link.setAttribute('href', '#' + id);
+        link.setAttribute('aria-label', 'Liên kết đến ' + (part || '#' + id));
+        bar.appendChild(link);
+      }
+      var cite = document.createElement('button');
+      cite.type = 'button';
+      cite.className = 'cite';
+      cite.setAttribute('data-cite', id);
+      cite.setAttribute('data-part', part);
+      bar.appendChild(cite);
+      target.insertBefore(bar, target.firstChild);
+    }
   }
 
   var pop, message, box, opener, printItem;

@@ -101,6 +101,9 @@ describe('permalinks', () => {
     }
     await expect(page.locator('[id="dieu-1.2"] > .prov-tools > a.permalink').count()).resolves.toBe(0);
     await expect(page.locator('[id="dieu-1.2"] a.provision__label').first().getAttribute('href')).resolves.toBe('#dieu-1.2');
+    await expect(page.locator('[id="dieu-1.2"] a.provision__label').first().getAttribute('title')).resolves.toBe('Liên kết đến mục này');
+    await expect(page.locator('[id="can-cu"] > .prov-tools > a.permalink').getAttribute('aria-label')).resolves.toBe('Liên kết đến phần căn cứ ban hành');
+    await expect(page.locator('[id="can-cu"] > .prov-tools > button.cite').getAttribute('aria-label')).resolves.toBe('Trích dẫn phần căn cứ ban hành');
     // The toolbar adds no text to the provision (copying or reading the text gets the source only).
     const text = await page.locator('[id="quyet-nghi"]').innerText();
     expect(text.trim()).toBe('QUYẾT NGHỊ:');
@@ -180,13 +183,19 @@ describe('"Trích dẫn" (cite)', () => {
     expect(allProblems(problems)).toEqual([]);
   });
 
-  it('without JavaScript: the document citation is visible, the cite buttons are not, the permalinks are', async () => {
+  it('without JavaScript: the document citation is visible, the cite buttons are not; ids, outline and numbering labels stay links', async () => {
     const { page } = await open(NQ09, { javaScriptEnabled: false });
     const text = page.locator('[data-cite-doc]');
     await expect(text.isVisible()).resolves.toBe(true);
     await expect(text.innerText()).resolves.toBe(`Nghị quyết số 09-NQ/TU ngày 08/12/2017 của Ban Chấp hành Đảng bộ tỉnh Quảng Ninh, ${NQ09}`);
     await expect(page.locator('button.cite').first().isVisible()).resolves.toBe(false);
-    await expect(page.locator('[id="noi-nhan"] a.permalink').isVisible()).resolves.toBe(true);
+    // The toolbars are attached by the page's script (issue 12: not repeated in the HTML per provision).
+    await expect(page.locator('.prov-tools').count()).resolves.toBe(0);
+    await expect(page.locator('[id="noi-nhan"]').count()).resolves.toBe(1);
+    await expect(page.locator('.toc a[href="#noi-nhan"]').first().isVisible()).resolves.toBe(true);
+    const label = page.locator('[id="II.3"] a.provision__label').first();
+    await expect(label.getAttribute('href')).resolves.toBe('#II.3');
+    await expect(label.isVisible()).resolves.toBe(true);
   });
 
   it('never cites an inferred number (003), though the page shows it marked "(suy luận)"', async () => {
