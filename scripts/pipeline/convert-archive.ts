@@ -16,17 +16,32 @@ import { decodeSource } from './01-decode/index.ts';
 import { parseCatalog, type CatalogEntry } from './05-metadata/catalog.ts';
 import { parseCorrections } from './06-annotate/corrections.ts';
 import type { Correction } from './06-annotate/index.ts';
-import { emitMdx } from './08-emit/mdx.ts';
-import { json, openRecord, qualityReport, siteDocument } from './08-emit/data.ts';
+import { json, qualityReport } from './08-emit/data.ts';
 import { linkArchive, type CitationGraph } from './07-link/index.ts';
 import { resolveCopies } from './duplicates.ts';
-import { heldAsDraft, heldForExtraction, parseAcknowledged, readSource, strictProblems, type Acknowledged, type HeldBack, type HeldBackKind, type SourceOutcome } from './held-back.ts';
-import { extractSource, formatOf } from './00-extract/index.ts';
-import { cached, type CacheOptions } from './00-extract/cache.ts';
-import { findTools } from './00-extract/tools.ts';
-import { ExtractError, type Extracted, type ExtractTools } from './00-extract/types.ts';
+import { heldAsDraft, parseAcknowledged, strictProblems, type Acknowledged, type HeldBack, type HeldBackKind, type SourceOutcome } from './held-back.ts';
+import { formatOf } from './00-extract/index.ts';
+import type { CacheOptions } from './00-extract/cache.ts';
+import { ExtractError, type ExtractTools } from './00-extract/types.ts';
+import { convertCacheDir, convertCacheFromEnv, emitKey, getEntry, readKey, type ConvertCacheOptions } from './convert-cache.ts';
+import {
+  emitOne,
+  extractOne,
+  MIN_DOCUMENTS_FOR_WORKERS,
+  readOne,
+  toolsOfThisMachine,
+  validEmitRecord,
+  validReadRecord,
+  WorkerPool,
+  workerCount,
+  type EmitRecord,
+  type ReadContext,
+  type ReadRecord,
+  type ReadTask,
+} from './convert-workers.ts';
 import { receivedBytes } from './read-document.ts';
 
+export { extractOne, toolsOfThisMachine };
 export type { HeldBack, HeldBackKind, SourceOutcome };
 
 export interface ConvertOptions {
@@ -35,6 +50,12 @@ export interface ConvertOptions {
   log?: (line: string) => void;
   /** Fail (write nothing) when any document is held back: --strict, ARCHIVE_STRICT=1. */
   strict?: boolean;
+  /** The convert cache (ADR 1202); default: on, unless ARCHIVE_CONVERT_CACHE=0. */
+  convertCache?: ConvertCacheOptions;
+  /** Worker threads; default ARCHIVE_CONVERT_WORKERS, else the machine's cores (1: the main thread only). */
+  workers?: number;
+  /** Fewer documents to do than this: the main thread does them (default MIN_DOCUMENTS_FOR_WORKERS; tests lower it). */
+  minDocumentsForWorkers?: number;
 }
 
 export interface ConvertResult {
@@ -43,6 +64,7 @@ export interface ConvertResult {
   heldBack: HeldBack[];
   /** Files written, relative to outDir (empty when errors). */
   files: string[];
+  stats: ConvertStats;
 }
 
 async function readOptional(file: string): Promise<string | null> {
@@ -88,6 +110,8 @@ export interface ReadSourcesResult {
   outcomes: SourceOutcome[];
   /** Errors of the archive as a whole (a correction that matches nothing). */
   errors: string[];
+  /** Sources read now, and taken from the convert cache. */
+  stats: { converted: number; cached: number };
 }
 
 export interface ReadOptions {
@@ -95,34 +119,25 @@ export interface ReadOptions {
   tools?: ExtractTools;
   /** The extraction cache (00-extract/cache.ts); `bypass` for measurements. */
   cache?: CacheOptions;
+  /** The convert cache (convert-cache.ts); default: on, unless ARCHIVE_CONVERT_CACHE=0. */
+  convertCache?: ConvertCacheOptions;
+  /** Worker threads (convert-workers.ts); default ARCHIVE_CONVERT_WORKERS, else the machine's cores. */
+  workers?: number;
+  /** Workers shared by the read and the emission of one convert (convertInMemory makes it). */
+  pool?: WorkerPool | null;
+  /** Fewer documents to do than this: the main thread does them (default MIN_DOCUMENTS_FOR_WORKERS; tests lower it). */
+  minDocumentsForWorkers?: number;
 }
 
-let machineTools: Promise<ExtractTools> | null = null;
-
-/** The tools of this machine, looked for once per process. */
-export function toolsOfThisMachine(): Promise<ExtractTools> {
-  machineTools ??= findTools();
-  return machineTools;
+/** The convert cache's folder for these options, or null when bypassed. */
+function cacheDirOf(options: { convertCache?: ConvertCacheOptions }): string | null {
+  const c = options.convertCache ?? convertCacheFromEnv();
+  return c.bypass ? null : (c.dir ?? convertCacheDir());
 }
 
 /** Source files of a folder: every file but dot-files (one of an unknown extension is then held back by name, not ignored). */
 export function sourceFileNames(names: string[]): string[] {
   return names.filter((n) => !n.startsWith('.')).sort();
-}
-
-/**
- * Step 00 for one file: its Extracted (from the cache when it has it), or
- * the ExtractError that holds it back. A .txt file needs nothing here.
- */
-export async function extractOne(name: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<Extracted | ExtractError> {
-  if (formatOf(name) === 'txt') return extractSource(name, bytes, { ocr: null, antiword: null });
-  const tools = options.tools ?? (await toolsOfThisMachine());
-  try {
-    return await cached(bytes, tools, () => extractSource(name, bytes, tools, { cache: options.cache }), options.cache);
-  } catch (e) {
-    if (e instanceof ExtractError) return e;
-    throw e;
-  }
 }
 
 /**
@@ -150,33 +165,68 @@ export async function readSources(
   log: (line: string) => void = () => {},
   options: ReadOptions = {},
 ): Promise<ReadSourcesResult> {
-  const errors: string[] = [];
-  const outcomes: SourceOutcome[] = [];
-  const received = new Map<string, Uint8Array>();
-  for (const [i, name] of names.entries()) {
-    const at = `  [${i + 1}/${names.length}] ${name}`;
+  const cacheDir = cacheDirOf(options);
+  // The tools are part of an extracted file's cache key, and workers must not each look for them.
+  const tools = names.some((n) => formatOf(n) !== 'txt') ? (options.tools ?? (await toolsOfThisMachine())) : null;
+  const ctx: ReadContext = { sourcesDir, tools, extractCache: options.cache, cacheDir };
+  const records: ReadRecord[] = new Array(names.length);
+  const misses: Array<{ at: number; task: ReadTask; bytes: Uint8Array | undefined }> = [];
+  for (const [at, name] of names.entries()) {
+    const task: ReadTask = { name, key: null, catalog: catalog.get(name), corrections: corrections.filter((c) => c.source === name) };
+    let bytes: Uint8Array | undefined;
     try {
-      const bytes = new Uint8Array(await readFile(path.join(sourcesDir, name)));
-      const extracted = await extractOne(name, bytes, options);
-      if (extracted instanceof ExtractError) {
-        outcomes.push(heldForExtraction(extracted));
-        log(`${at} held back (${extracted.problem})`);
+      bytes = new Uint8Array(await readFile(path.join(sourcesDir, name)));
+    } catch {
+      bytes = undefined; // readOne reports it
+    }
+    if (cacheDir !== null && bytes !== undefined) {
+      task.key = readKey(name, bytes, task.catalog, task.corrections, formatOf(name) === 'txt' ? null : tools);
+      const hit = validReadRecord(getEntry(cacheDir, task.key), name);
+      if (hit) {
+        records[at] = hit;
         continue;
       }
-      received.set(name, receivedBytes(bytes, extracted));
-      const outcome = readSource(name, bytes, catalog.get(name), corrections.filter((c) => c.source === name), extracted);
-      outcomes.push(outcome);
-      const how = extracted.format === 'txt' ? '' : ` [${extracted.method}${extracted.ocr ? `, OCR ${extracted.ocr.confidence}%` : ''}]`;
-      log(outcome.doc ? `${at}${how} -> ${outcome.doc.url} (${outcome.doc.quality.length} notes)` : `${at}${how} held back (${outcome.held?.kind})`);
-    } catch (e) {
-      const message = (e as Error).message;
-      errors.push(message.startsWith(name) ? message : `${name}: ${message}`);
-      log(`${at} ✗`);
     }
+    misses.push({ at, task, bytes });
+  }
+  const count = options.workers ?? workerCount();
+  const useWorkers = count > 1 && misses.length >= (options.minDocumentsForWorkers ?? MIN_DOCUMENTS_FOR_WORKERS);
+  const ownPool = useWorkers && !options.pool ? new WorkerPool(count) : null;
+  const pool = options.pool ?? ownPool;
+  try {
+    if (useWorkers && pool) {
+      const tasks = misses.map((m) => m.task);
+      for (const m of misses) m.bytes = undefined;
+      const results = await pool.run((id, from, to) => ({ id, kind: 'read', ctx, tasks: tasks.slice(from, to) }), tasks.length);
+      for (const [i, m] of misses.entries()) records[m.at] = JSON.parse(results[i]!) as ReadRecord;
+    } else {
+      for (const m of misses) records[m.at] = JSON.parse(await readOne(m.task, ctx, m.bytes)) as ReadRecord;
+    }
+  } finally {
+    await ownPool?.close();
+  }
+
+  const errors: string[] = [];
+  const outcomes: SourceOutcome[] = [];
+  const received = new Map<string, string>();
+  for (const [i, r] of records.entries()) {
+    const at = `  [${i + 1}/${names.length}] ${r.file}`;
+    if (r.error !== null || r.outcome === null) {
+      errors.push(r.error ?? `${r.file}: not read`);
+      log(`${at} ✗`);
+      continue;
+    }
+    const outcome = r.outcome;
+    outcomes.push(outcome);
+    if (r.received !== null) received.set(r.file, r.received);
+    log(outcome.doc ? `${at}${r.how} -> ${outcome.doc.url} (${outcome.doc.quality.length} notes)` : `${at}${r.how} held back (${r.problem ?? outcome.held?.kind})`);
   }
   const read = outcomes.flatMap((o) => (o.doc ? [o.doc] : []));
   // Copies are compared on the text as received (step 01's output; for a PDF, DOCX or DOC its extracted text).
-  const textOf = (d: DocumentModel): string => decodeSource(received.get(d.sourceFile) ?? new Uint8Array(readFileSync(path.join(sourcesDir, d.sourceFile))), d.sourceFile).text;
+  const textOf = (d: DocumentModel): string => {
+    const text = received.get(d.sourceFile);
+    return decodeSource(text !== undefined ? new TextEncoder().encode(text) : new Uint8Array(readFileSync(path.join(sourcesDir, d.sourceFile))), d.sourceFile).text;
+  };
   const { kept, heldBack: copies } = resolveCopies(read, textOf);
   // A Word draft that is no copy of a published document is held back for its identity (ADR 1501).
   const drafts = kept.flatMap((d) => {
@@ -185,7 +235,7 @@ export async function readSources(
   });
   const draftFiles = new Set(drafts.map((h) => h.file));
   const heldBack = [...outcomes.flatMap((o) => (o.held ? [o.held] : [])), ...copies, ...drafts].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { documents: kept.filter((d) => !draftFiles.has(d.sourceFile)), heldBack, outcomes, errors };
+  return { documents: kept.filter((d) => !draftFiles.has(d.sourceFile)), heldBack, outcomes, errors, stats: { converted: misses.length, cached: names.length - misses.length } };
 }
 
 /** One line per held-back document, for the convert summary and strict mode. */
@@ -198,7 +248,35 @@ export async function convertInMemory(
   contentDir: string,
   log: (line: string) => void = () => {},
   { strict = false, ...readOptions }: { strict?: boolean } & ReadOptions = {},
-): Promise<{ documents: DocumentModel[]; errors: string[]; heldBack: HeldBack[]; files: Map<string, string>; graph: CitationGraph }> {
+): Promise<{ documents: DocumentModel[]; errors: string[]; heldBack: HeldBack[]; files: Map<string, string>; graph: CitationGraph; stats: ConvertStats }> {
+  const workers = readOptions.workers ?? workerCount();
+  // Started only when there are enough documents to convert (convert-workers.ts), shared by read and emission.
+  const pool = readOptions.pool ?? (workers > 1 ? new WorkerPool(workers) : null);
+  try {
+    return await convertWith(contentDir, log, strict, { ...readOptions, workers, pool });
+  } finally {
+    if (!readOptions.pool) await pool?.close();
+  }
+}
+
+/** What a convert did per document (the summary line). */
+export interface ConvertStats {
+  /** Sources read now (steps 00–06), and taken from the convert cache. */
+  converted: number;
+  readFromCache: number;
+  /** Linked documents written out now (step 08), and taken from the convert cache. */
+  emitted: number;
+  emitFromCache: number;
+  /** Worker threads used (0: all in the main thread). */
+  workers: number;
+}
+
+async function convertWith(
+  contentDir: string,
+  log: (line: string) => void,
+  strict: boolean,
+  readOptions: ReadOptions & { workers: number; pool: WorkerPool | null },
+): Promise<{ documents: DocumentModel[]; errors: string[]; heldBack: HeldBack[]; files: Map<string, string>; graph: CitationGraph; stats: ConvertStats }> {
   const { catalog, corrections, acknowledged, errors } = await readEditorFiles(contentDir);
   const catalogFile = path.join(contentDir, 'catalog.yaml');
   const correctionsFile = path.join(contentDir, 'corrections.yaml');
@@ -210,17 +288,20 @@ export async function convertInMemory(
 
   const read = await readSources(sourcesDir, names, catalog, corrections, log, readOptions);
   errors.push(...read.errors);
+  const stats: ConvertStats = { converted: read.stats.converted, readFromCache: read.stats.cached, emitted: 0, emitFromCache: 0, workers: 0 };
   const heldBack = [...read.heldBack];
   let documents = read.documents;
   const files = new Map<string, string>();
   const none = { citations: [], cited: [] };
-  if (errors.length > 0) return { documents, errors, heldBack, files, graph: none };
+  if (errors.length > 0) return { documents, errors, heldBack, files, graph: none, stats: done(stats, readOptions.pool) };
 
   // Cross-document step: citations resolved against the published documents.
   // A document the emitter cannot write out is held back too, and the rest relinked without it.
-  let emitted: ReturnType<typeof emitAll>;
+  let emitted: Awaited<ReturnType<typeof emitAll>>;
   for (;;) {
-    emitted = emitAll(documents);
+    emitted = await emitAll(documents, cacheDirOf(readOptions), readOptions);
+    stats.emitted = emitted.emitted;
+    stats.emitFromCache = emitted.fromCache;
     if (emitted.failed.length === 0) break;
     heldBack.push(...emitted.failed);
     const gone = new Set(emitted.failed.map((h) => h.file));
@@ -234,14 +315,18 @@ export async function convertInMemory(
   // Strict: every held-back document fails the convert, but those the editor acknowledged (ADR 1501).
   // (An acknowledgment of a file that is not there is stale too, so a copy of the archive with fewer sources still converts.)
   if (strict) errors.push(...strictProblems(heldBack, acknowledged, names));
-  if (errors.length > 0) return { documents, errors, heldBack, files, graph: none };
+  if (errors.length > 0) return { documents, errors, heldBack, files, graph: none, stats: done(stats, readOptions.pool) };
   const { linked, graph, perDocument } = emitted;
   for (const [id, mdx] of perDocument.mdx) files.set(`documents/${id}.mdx`, mdx);
   files.set('data/site.json', json(perDocument.site));
   files.set('data/documents.json', json(perDocument.open));
   files.set('data/citations.json', json(graph));
   files.set('data/quality.json', json({ ...(qualityReport(linked, graph) as object), heldBack }));
-  return { documents: linked, errors, heldBack, files, graph };
+  return { documents: linked, errors, heldBack, files, graph, stats: done(stats, readOptions.pool) };
+}
+
+function done(stats: ConvertStats, pool: WorkerPool | null): ConvertStats {
+  return { ...stats, workers: pool?.started ? pool.size : 0 };
 }
 
 /** The editor's word on a held-back document travels with it (summary, quality.json, the data-quality page). */
@@ -253,24 +338,42 @@ function markAcknowledged(heldBack: HeldBack[], acknowledged: Acknowledged[]): v
   }
 }
 
-/** Link, then emit each document on its own, so one that fails to emit is named, not fatal. */
-function emitAll(documents: DocumentModel[]) {
+/**
+ * Link (one pass over the whole archive, here), then emit each document on
+ * its own (in workers when there are enough to do, from the convert cache
+ * when it has them), so one that fails to emit is named, not fatal.
+ */
+async function emitAll(documents: DocumentModel[], cacheDir: string | null, options: { workers: number; pool: WorkerPool | null; minDocumentsForWorkers?: number }) {
   const { documents: linked, graph } = linkArchive(documents);
+  const records: EmitRecord[] = new Array(linked.length);
+  const misses: Array<{ at: number; key: string | null; model: string }> = [];
+  for (const [at, d] of linked.entries()) {
+    const model = JSON.stringify(d);
+    const key = cacheDir !== null ? emitKey(model) : null;
+    const hit = key !== null ? validEmitRecord(getEntry(cacheDir!, key)) : null;
+    if (hit) records[at] = hit;
+    else misses.push({ at, key, model });
+  }
+  if (options.pool && options.workers > 1 && misses.length >= (options.minDocumentsForWorkers ?? MIN_DOCUMENTS_FOR_WORKERS)) {
+    const tasks = misses.map(({ key, model }) => ({ key, model }));
+    const results = await options.pool.run((id, from, to) => ({ id, kind: 'emit', cacheDir, tasks: tasks.slice(from, to) }), tasks.length);
+    for (const [i, m] of misses.entries()) records[m.at] = JSON.parse(results[i]!) as EmitRecord;
+  } else {
+    for (const m of misses) records[m.at] = JSON.parse(emitOne({ key: m.key, model: m.model }, cacheDir)) as EmitRecord;
+  }
   const perDocument = { mdx: new Map<string, string>(), site: [] as unknown[], open: [] as unknown[] };
   const failed: HeldBack[] = [];
-  for (const d of linked) {
-    try {
-      const mdx = emitMdx(d);
-      const site = siteDocument(d);
-      const open = openRecord(d);
-      perDocument.mdx.set(d.id, mdx);
-      perDocument.site.push(site);
-      perDocument.open.push(open);
-    } catch (e) {
-      failed.push({ file: d.sourceFile, kind: 'error', fix: [], reason: `${d.sourceFile}: read, but could not be written out (${(e as Error).message}): a fault of the converter, not of the text; report it` });
+  for (const [at, d] of linked.entries()) {
+    const r = records[at]!;
+    if ('error' in r) {
+      failed.push({ file: d.sourceFile, kind: 'error', fix: [], reason: `${d.sourceFile}: read, but could not be written out (${r.error}): a fault of the converter, not of the text; report it` });
+      continue;
     }
+    perDocument.mdx.set(d.id, r.mdx);
+    perDocument.site.push(r.site);
+    perDocument.open.push(r.open);
   }
-  return { linked, graph, perDocument, failed };
+  return { linked, graph, perDocument, failed, emitted: misses.length, fromCache: linked.length - misses.length };
 }
 
 /** Write `files` into outDir atomically: build a sibling folder, then swap. */
@@ -288,20 +391,26 @@ async function writeAtomically(outDir: string, files: Map<string, string>): Prom
   await rm(old, { recursive: true, force: true });
 }
 
-export async function convertArchive({ contentDir, outDir, log = () => {}, strict = false }: ConvertOptions): Promise<ConvertResult> {
+export async function convertArchive({ contentDir, outDir, log = () => {}, strict = false, convertCache, workers, minDocumentsForWorkers }: ConvertOptions): Promise<ConvertResult> {
   log(`convert: ${contentDir}/sources -> ${outDir}/${strict ? ' (strict: a held-back document not acknowledged in content/held-back.yaml fails the convert)' : ''}`);
-  const { documents, errors, heldBack, files } = await convertInMemory(contentDir, log, { strict });
-  if (errors.length > 0) return { documents, errors, heldBack, files: [] };
+  const { documents, errors, heldBack, files, stats } = await convertInMemory(contentDir, log, { strict, convertCache, workers, minDocumentsForWorkers });
+  if (errors.length > 0) return { documents, errors, heldBack, files: [], stats };
   await writeAtomically(outDir, files);
   const notes = documents.reduce((n, d) => n + d.quality.length, 0);
   const byKind = new Map<string, number>();
   for (const d of documents) for (const q of d.quality) byKind.set(q.kind, (byKind.get(q.kind) ?? 0) + 1);
   log(`convert: ${documents.length} documents, ${notes} quality notes (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')}), 0 errors`);
+  log(`convert: ${describeStats(stats)}`);
   if (heldBack.length > 0) {
     const kinds = new Map<string, number>();
     for (const h of heldBack) kinds.set(h.kind, (kinds.get(h.kind) ?? 0) + 1);
     log(`convert: ${heldBack.length} document(s) held back, not published (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}); the lines that fix them are in data/quality.json ("heldBack") and on the data-quality page:`);
     for (const h of heldBack) log(`  ⚠ ${describeHeldBack(h)}`);
   }
-  return { documents, errors, heldBack, files: [...files.keys()] };
+  return { documents, errors, heldBack, files: [...files.keys()], stats };
+}
+
+/** "154 sources: 1 converted, 153 from the cache (read), 1 emitted, 140 from the cache (emit); 2 workers". */
+export function describeStats(s: ConvertStats): string {
+  return `${s.converted + s.readFromCache} sources: ${s.converted} converted, ${s.readFromCache} from the cache (read), ${s.emitted} emitted, ${s.emitFromCache} from the cache (emit); ${s.workers > 0 ? `${s.workers} workers` : 'in the main thread'}`;
 }

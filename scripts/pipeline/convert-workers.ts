@@ -1,0 +1,242 @@
+/**
+ * The convert's per-document work (ADR 1202), the same code in the main
+ * thread and in worker threads (convert-worker.ts):
+ * - readOne: one source file -> its outcome (steps 00–06: extraction,
+ *   readSource), or the error that fails the convert;
+ * - emitOne: one linked document -> its MDX page, site record and open-data
+ *   record (step 08).
+ * Both return plain JSON data, never class instances (an ExtractError is
+ * turned into its held-back outcome here), and both go through JSON whichever
+ * thread runs them and whether or not the convert cache has them, so every
+ * worker count and a warm or cold cache give the same bytes.
+ *
+ * WorkerPool hands batches of documents to N workers (one message per batch,
+ * not per document) and gives the results back in task order.
+ */
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { DocumentModel } from '../lib/model.ts';
+import type { CatalogEntry } from './05-metadata/catalog.ts';
+import type { Correction } from './06-annotate/index.ts';
+import { emitMdx } from './08-emit/mdx.ts';
+import { openRecord, siteDocument } from './08-emit/data.ts';
+import { heldForExtraction, readSource, type SourceOutcome } from './held-back.ts';
+import { extractSource, formatOf } from './00-extract/index.ts';
+import { cached, type CacheOptions } from './00-extract/cache.ts';
+import { findTools } from './00-extract/tools.ts';
+import { ExtractError, type Extracted, type ExtractTools } from './00-extract/types.ts';
+import { putEntry } from './convert-cache.ts';
+
+let machineTools: Promise<ExtractTools> | null = null;
+
+/** The tools of this machine, looked for once per process. */
+export function toolsOfThisMachine(): Promise<ExtractTools> {
+  machineTools ??= findTools();
+  return machineTools;
+}
+
+/**
+ * Step 00 for one file: its Extracted (from the cache when it has it), or
+ * the ExtractError that holds it back. A .txt file needs nothing here.
+ */
+export async function extractOne(name: string, bytes: Uint8Array, options: { tools?: ExtractTools; cache?: CacheOptions } = {}): Promise<Extracted | ExtractError> {
+  if (formatOf(name) === 'txt') return extractSource(name, bytes, { ocr: null, antiword: null });
+  const tools = options.tools ?? (await toolsOfThisMachine());
+  try {
+    return await cached(bytes, tools, () => extractSource(name, bytes, tools, { cache: options.cache }), options.cache);
+  } catch (e) {
+    if (e instanceof ExtractError) return e;
+    throw e;
+  }
+}
+
+/** One source's reading as the convert keeps it (and the convert cache stores it). */
+export interface ReadRecord {
+  file: string;
+  outcome: SourceOutcome | null;
+  /** An extracted file's reader text (what copies are compared on); null for a .txt file (its bytes are the text). */
+  received: string | null;
+  /** How it was read, for the log: "" for a text file, " [pdf-text]", " [ocr, OCR 87%]". */
+  how: string;
+  /** Step 00's problem when extraction held the file back ("corrupt", "encrypted" ...), for the log. */
+  problem: string | null;
+  /** The error that fails the convert (a correction that matches nothing); never cached. */
+  error: string | null;
+}
+
+export interface ReadTask {
+  name: string;
+  /** Convert-cache key to store the result under; null: do not store. */
+  key: string | null;
+  catalog: CatalogEntry | undefined;
+  corrections: Correction[];
+}
+
+export interface ReadContext {
+  sourcesDir: string;
+  /** Outside tools, found once by the main thread; null when no source needs them. */
+  tools: ExtractTools | null;
+  extractCache?: CacheOptions;
+  /** The convert cache's folder, or null (bypassed). */
+  cacheDir: string | null;
+}
+
+/** Whether a reading may be kept: not an error, and not held back for a tool this machine may get later. */
+function cacheable(r: ReadRecord): boolean {
+  return r.error === null && r.problem !== 'tool-missing';
+}
+
+/** Read one source (steps 00–06) into its record, as JSON text; stored in the convert cache when the task has a key. */
+export async function readOne(task: ReadTask, ctx: ReadContext, bytes?: Uint8Array): Promise<string> {
+  const { name } = task;
+  let record: ReadRecord;
+  try {
+    bytes ??= new Uint8Array(await readFile(path.join(ctx.sourcesDir, name)));
+    const extracted = await extractOne(name, bytes, { tools: ctx.tools ?? undefined, cache: ctx.extractCache });
+    if (extracted instanceof ExtractError) {
+      record = { file: name, outcome: heldForExtraction(extracted), received: null, how: '', problem: extracted.problem, error: null };
+    } else {
+      const outcome = readSource(name, bytes, task.catalog, task.corrections, extracted);
+      const how = extracted.format === 'txt' ? '' : ` [${extracted.method}${extracted.ocr ? `, OCR ${extracted.ocr.confidence}%` : ''}]`;
+      record = { file: name, outcome, received: extracted.format !== 'txt' && outcome.doc ? extracted.text : null, how, problem: null, error: null };
+    }
+  } catch (e) {
+    const message = (e as Error).message;
+    record = { file: name, outcome: null, received: null, how: '', problem: null, error: message.startsWith(name) ? message : `${name}: ${message}` };
+  }
+  const json = JSON.stringify(record);
+  if (task.key !== null && ctx.cacheDir !== null && cacheable(record)) putEntry(ctx.cacheDir, task.key, json);
+  return json;
+}
+
+/** A cached reading that has the record's shape; anything else is a miss. */
+export function validReadRecord(value: unknown, file: string): ReadRecord | null {
+  const r = value as ReadRecord | null;
+  if (r === null || typeof r !== 'object' || r.file !== file || r.error !== null || typeof r.how !== 'string') return null;
+  if ((r.received !== null && typeof r.received !== 'string') || (r.problem !== null && typeof r.problem !== 'string')) return null;
+  const o = r.outcome;
+  if (o === null || typeof o !== 'object' || o.file !== file || (o.doc === null) === (o.held === null)) return null;
+  if (o.doc !== null && (typeof o.doc !== 'object' || typeof o.doc.id !== 'string' || o.doc.sourceFile !== file)) return null;
+  return r;
+}
+
+/** One linked document written out: its files, or why it could not be. */
+export type EmitRecord = { mdx: string; site: unknown; open: unknown } | { error: string };
+
+export interface EmitTask {
+  key: string | null;
+  /** The linked model, as JSON. */
+  model: string;
+}
+
+/** Emit one linked document (step 08) from its JSON; stored in the convert cache when it has a key. */
+export function emitOne(task: EmitTask, cacheDir: string | null): string {
+  const d = JSON.parse(task.model) as DocumentModel;
+  let record: EmitRecord;
+  try {
+    record = { mdx: emitMdx(d), site: siteDocument(d), open: openRecord(d) };
+  } catch (e) {
+    record = { error: (e as Error).message };
+  }
+  const json = JSON.stringify(record);
+  if (task.key !== null && cacheDir !== null && !('error' in record)) putEntry(cacheDir, task.key, json);
+  return json;
+}
+
+export function validEmitRecord(value: unknown): EmitRecord | null {
+  const r = value as { mdx?: unknown; site?: unknown; open?: unknown } | null;
+  if (r === null || typeof r !== 'object' || typeof r.mdx !== 'string' || typeof r.site !== 'object' || r.site === null || typeof r.open !== 'object' || r.open === null) return null;
+  return r as EmitRecord;
+}
+
+// ---------------------------------------------------------------------------
+// Worker threads.
+
+/** Fewer documents to convert than this: the main thread does them (starting workers would cost more). */
+export const MIN_DOCUMENTS_FOR_WORKERS = 50;
+
+/** Worker count: ARCHIVE_CONVERT_WORKERS when set (1 = in the main thread), else the machine's cores. */
+export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
+  const forced = Number(env.ARCHIVE_CONVERT_WORKERS);
+  if (env.ARCHIVE_CONVERT_WORKERS !== undefined && env.ARCHIVE_CONVERT_WORKERS !== '' && Number.isInteger(forced) && forced >= 1) return forced;
+  return Math.max(1, availableParallelism());
+}
+
+/** Messages between the pool and a worker (convert-worker.ts). */
+export type WorkerRequest =
+  | { id: number; kind: 'read'; ctx: ReadContext; tasks: ReadTask[] }
+  | { id: number; kind: 'emit'; cacheDir: string | null; tasks: EmitTask[] };
+export type WorkerReply = { id: number; results: string[] } | { id: number; error: string };
+
+/** Batch size: a few batches per worker (balance), none too small (message cost). */
+export function batchSize(tasks: number, workers: number): number {
+  return Math.max(1, Math.min(64, Math.ceil(tasks / (workers * 6))));
+}
+
+export class WorkerPool {
+  readonly size: number;
+  private workers: Worker[] = [];
+  private nextId = 0;
+
+  constructor(size: number) {
+    this.size = size;
+  }
+
+  private start(): void {
+    if (this.workers.length > 0) return;
+    for (let i = 0; i < this.size; i++) this.workers.push(new Worker(new URL('./convert-worker.ts', import.meta.url)));
+  }
+
+  get started(): boolean {
+    return this.workers.length > 0;
+  }
+
+  /** Run every batch on the workers (each takes the next batch when it is free); results in task order. */
+  async run(make: (id: number, from: number, to: number) => WorkerRequest, count: number): Promise<string[]> {
+    this.start();
+    const size = batchSize(count, this.size);
+    const results: string[] = new Array(count);
+    let next = 0;
+    const drive = (w: Worker): Promise<void> =>
+      new Promise((resolve, reject) => {
+        const onError = (e: Error) => finish(e);
+        const onExit = (code: number) => finish(new Error(`convert worker stopped (exit code ${code})`));
+        let from = 0;
+        let id = -1;
+        const finish = (e: Error | null) => {
+          w.off('message', onMessage);
+          w.off('error', onError);
+          w.off('exit', onExit);
+          if (e) reject(e);
+          else resolve();
+        };
+        const send = () => {
+          if (next >= count) return finish(null);
+          from = next;
+          next = Math.min(count, next + size);
+          id = this.nextId++;
+          w.postMessage(make(id, from, next));
+        };
+        const onMessage = (reply: WorkerReply) => {
+          if (reply.id !== id) return;
+          if ('error' in reply) return finish(new Error(`convert worker: ${reply.error}`));
+          for (const [i, r] of reply.results.entries()) results[from + i] = r;
+          send();
+        };
+        w.on('message', onMessage);
+        w.on('error', onError);
+        w.on('exit', onExit);
+        send();
+      });
+    await Promise.all(this.workers.map(drive));
+    return results;
+  }
+
+  async close(): Promise<void> {
+    const ws = this.workers;
+    this.workers = [];
+    await Promise.all(ws.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * The convert cache (ADR 1202): an unchanged document is neither read nor
+ * written out again, a changed source, catalog entry or correction is, a
+ * broken entry is a miss, and a warm convert writes the same bytes as a cold
+ * one. On a small real archive (the five first sources), in the main thread.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { convertArchive, type ConvertResult } from '../../scripts/pipeline/convert-archive.ts';
+import { tempContent, type TempContent } from '../support/temp-content.ts';
+
+const S002 = '002_69de05d7962fd3a5.txt';
+const S004 = '004_60d8232af79dd006.txt';
+
+let content: TempContent;
+const temps: string[] = [];
+afterEach(() => {
+  content?.cleanup();
+  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
+});
+
+function temp(name: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `convert-cache-${name}-`));
+  temps.push(dir);
+  return dir;
+}
+
+async function convert(cacheDir: string, out: string): Promise<ConvertResult> {
+  const result = await convertArchive({ contentDir: content.dir, outDir: out, convertCache: { dir: cacheDir }, workers: 1 });
+  expect(result.errors).toEqual([]);
+  return result;
+}
+
+/** Every file of a folder, by relative path, with its bytes. */
+function tree(dir: string, rel = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of readdirSync(path.join(dir, rel)).sort()) {
+    const r = path.join(rel, name);
+    if (statSync(path.join(dir, r)).isDirectory()) for (const [k, v] of tree(dir, r)) out.set(k, v);
+    else out.set(r, readFileSync(path.join(dir, r), 'latin1'));
+  }
+  return out;
+}
+
+function cacheFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+describe('convert cache', { timeout: 120_000 }, () => {
+  it('a warm convert after one source changed converts that one only, and writes what a cold convert writes', async () => {
+    content = tempContent('content', { firstFive: true });
+    const cache = temp('cache');
+    const out = temp('out');
+    const cold = await convert(cache, path.join(out, 'cold'));
+    expect(cold.stats).toMatchObject({ converted: 5, readFromCache: 0, emitFromCache: 0, workers: 0 });
+    const unchanged = await convert(cache, path.join(out, 'unchanged'));
+    expect(unchanged.stats).toMatchObject({ converted: 0, readFromCache: 5, emitted: 0 });
+    expect(tree(path.join(out, 'unchanged'))).toEqual(tree(path.join(out, 'cold')));
+
+    const text = readFileSync(path.join(content.dir, 'sources', S002), 'utf8');
+    const changed = text.replace('Điều 2.', 'Điều 2. (văn bản đã sửa)');
+    expect(changed).not.toBe(text);
+    content.write(`sources/${S002}`, changed);
+    const warm = await convert(cache, path.join(out, 'warm'));
+    expect(warm.stats.converted).toBe(1);
+    expect(warm.stats.readFromCache).toBe(4);
+    // The changed document is written out again (and those that cite it, if their links changed).
+    expect(warm.stats.emitted).toBeGreaterThanOrEqual(1);
+    expect(warm.stats.emitted + warm.stats.emitFromCache).toBe(warm.documents.length);
+
+    const fresh = await convert(temp('empty-cache'), path.join(out, 'fresh'));
+    expect(fresh.stats.readFromCache).toBe(0);
+    const warmTree = tree(path.join(out, 'warm'));
+    expect(warmTree).toEqual(tree(path.join(out, 'fresh')));
+    expect(warmTree).not.toEqual(tree(path.join(out, 'cold')));
+  });
+
+  it('a changed catalog entry or correction reads its source again', async () => {
+    content = tempContent('content', { firstFive: true });
+    const cache = temp('cache');
+    const out = temp('out');
+    await convert(cache, path.join(out, '1'));
+    const catalogFile = path.join(content.dir, 'catalog.yaml');
+    const catalog = readFileSync(catalogFile, 'utf8');
+    // Where 004's issuer comes from, said otherwise: the entry, and so its key, changes; nothing else does.
+    expect(catalog).toContain(`- source: ${S004}`);
+    const said = 'mô tả của kho nguồn (Thành ủy Hạ Long)';
+    expect(catalog.split(said).length).toBe(2);
+    writeFileSync(catalogFile, catalog.replace(said, 'mô tả của kho nguồn (Thành ủy Hạ Long, ghi lại)'));
+    const afterCatalog = await convert(cache, path.join(out, '2'));
+    expect(afterCatalog.stats).toMatchObject({ converted: 1, readFromCache: 4 });
+
+    const correctionsFile = path.join(content.dir, 'corrections.yaml');
+    const corrections = readFileSync(correctionsFile, 'utf8');
+    expect(corrections).toContain('note: OCR sai dấu');
+    writeFileSync(correctionsFile, corrections.replace('note: OCR sai dấu', 'note: OCR sai dấu (ghi chú sửa)'));
+    const afterCorrection = await convert(cache, path.join(out, '3'));
+    expect(afterCorrection.stats.converted).toBe(1);
+    expect(afterCorrection.stats.readFromCache).toBe(4);
+    await convert(temp('empty-cache'), path.join(out, 'fresh'));
+    expect(tree(path.join(out, '3'))).toEqual(tree(path.join(out, 'fresh')));
+  });
+
+  it('a corrupt, empty or foreign entry is a miss, not an error', async () => {
+    content = tempContent('content', { firstFive: true });
+    const cache = temp('cache');
+    const out = temp('out');
+    await convert(cache, path.join(out, 'cold'));
+    const entries = cacheFiles(cache);
+    expect(entries.length).toBeGreaterThanOrEqual(10);
+    expect(entries.every((f) => f.endsWith('.json'))).toBe(true);
+    const broken = entries.map((f, i) => {
+      const raw = readFileSync(f, 'utf8');
+      const kind = i % 4;
+      if (kind === 0) writeFileSync(f, raw.slice(0, raw.length >> 1)); // cut short
+      else if (kind === 1) writeFileSync(f, ''); // empty
+      else if (kind === 2) writeFileSync(f, raw.replace(/^\{"key":"[0-9a-f]{4}/, '{"key":"ffff')); // another key's
+      else writeFileSync(f, raw.replace(/"value":\{/, '"value":{"bogus":1,"x":{')); // not a record
+      return f;
+    });
+    expect(broken.length).toBe(entries.length);
+    const again = await convert(cache, path.join(out, 'again'));
+    expect(again.stats).toMatchObject({ converted: 5, readFromCache: 0, emitFromCache: 0 });
+    expect(tree(path.join(out, 'again'))).toEqual(tree(path.join(out, 'cold')));
+    // ... and written again whole: the next convert takes everything from the cache.
+    const third = await convert(cache, path.join(out, 'third'));
+    expect(third.stats).toMatchObject({ converted: 0, readFromCache: 5, emitted: 0 });
+  });
+
+  it('bypassed: neither read nor written', async () => {
+    content = tempContent('content', { firstFive: true });
+    const cache = temp('cache');
+    const result = await convertArchive({ contentDir: content.dir, outDir: path.join(temp('out'), 'o'), convertCache: { dir: cache, bypass: true }, workers: 1 });
+    expect(result.errors).toEqual([]);
+    expect(result.stats).toMatchObject({ converted: 5, readFromCache: 0 });
+    expect(cacheFiles(cache)).toEqual([]);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * Worker threads over documents (ADR 1202): the output does not depend on
+ * the worker count. A small real archive (the five first sources, a PDF, a
+ * Word file and its PDF copy, a file step 00 cannot read) converted with one
+ * thread and with two workers (the threshold lowered so they start), cache
+ * bypassed: the same bytes, the same held-back documents.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { convertArchive, type ConvertResult } from '../../scripts/pipeline/convert-archive.ts';
+import { batchSize, workerCount } from '../../scripts/pipeline/convert-workers.ts';
+import { tempContent, type TempContent } from '../support/temp-content.ts';
+
+// A PDF with a text layer, and two copies of one document (a PDF and a Word file): the copy
+// is found on the texts as received, which the workers hand back.
+const ORIGINALS = ['04_hanoi_hdnd_nq_11_2025.pdf', '05_dongthap_sgddt_qd_337_2026.pdf', '15_dongthap_sgddt_qd_337_2026.docx'];
+
+let content: TempContent;
+const temps: string[] = [];
+afterEach(() => {
+  content?.cleanup();
+  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
+});
+
+function tree(dir: string, rel = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of readdirSync(path.join(dir, rel)).sort()) {
+    const r = path.join(rel, name);
+    if (statSync(path.join(dir, r)).isDirectory()) for (const [k, v] of tree(dir, r)) out.set(k, v);
+    else out.set(r, readFileSync(path.join(dir, r), 'latin1'));
+  }
+  return out;
+}
+
+describe('convert on worker threads', { timeout: 180_000 }, () => {
+  it('two workers write the same bytes as one thread', async () => {
+    content = tempContent('content', { firstFive: true });
+    for (const name of ORIGINALS) copyFileSync(path.join('content', 'sources', name), path.join(content.dir, 'sources', name));
+    content.write('sources/98_not_a_pdf.pdf', 'this is no PDF at all\n');
+    const out = mkdtempSync(path.join(tmpdir(), 'convert-workers-'));
+    temps.push(out);
+    const run = async (workers: number, dir: string, logs: string[]): Promise<ConvertResult> => {
+      const r = await convertArchive({ contentDir: content.dir, outDir: path.join(out, dir), convertCache: { bypass: true }, workers, log: (l) => logs.push(l) });
+      expect(r.errors).toEqual([]);
+      return r;
+    };
+    const oneLog: string[] = [];
+    const one = await run(1, 'one', oneLog);
+    expect(one.stats.workers).toBe(0);
+    const twoLog: string[] = [];
+    const two = await runWithWorkers(2, path.join(out, 'two'), twoLog);
+    expect(two.stats.workers).toBe(2);
+    expect(two.stats.converted).toBe(one.stats.converted);
+    expect(one.stats.converted).toBe(9);
+    // Held back: the copy (duplicate), the file that is no PDF (bytes).
+    expect(one.heldBack.map((h) => `${h.file} ${h.kind}`)).toEqual(expect.arrayContaining(['98_not_a_pdf.pdf bytes', expect.stringMatching(/^(05_dongthap_sgddt_qd_337_2026\.pdf|15_dongthap_sgddt_qd_337_2026\.docx) duplicate$/)]));
+    expect(two.heldBack).toEqual(one.heldBack);
+    expect(tree(path.join(out, 'two'))).toEqual(tree(path.join(out, 'one')));
+    // The per-file log lines too, in file-name order.
+    const perFile = (log: string[]) => log.filter((l) => l.startsWith('  ['));
+    expect(perFile(twoLog)).toEqual(perFile(oneLog));
+    expect(perFile(oneLog)).toHaveLength(9);
+  });
+
+  it('worker count and batch size', () => {
+    expect(workerCount({ ARCHIVE_CONVERT_WORKERS: '1' })).toBe(1);
+    expect(workerCount({ ARCHIVE_CONVERT_WORKERS: '3' })).toBe(3);
+    expect(workerCount({})).toBeGreaterThanOrEqual(1);
+    expect(workerCount({ ARCHIVE_CONVERT_WORKERS: 'x' })).toBe(workerCount({}));
+    expect(batchSize(2000, 2)).toBe(64);
+    expect(batchSize(100, 2)).toBe(9);
+    expect(batchSize(3, 2)).toBe(1);
+  });
+});
+
+/** convertArchive with the worker threshold lowered to one document, so two workers start on a small archive. */
+async function runWithWorkers(workers: number, outDir: string, logs: string[]): Promise<ConvertResult> {
+  const r = await convertArchive({ contentDir: content.dir, outDir, convertCache: { bypass: true }, workers, minDocumentsForWorkers: 1, log: (l) => logs.push(l) });
+  expect(r.errors).toEqual([]);
+  return r;
+}
