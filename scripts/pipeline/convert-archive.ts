@@ -129,10 +129,17 @@ export interface ReadOptions {
   minDocumentsForWorkers?: number;
 }
 
-/** The convert cache's folder for these options, or null when bypassed. */
-function cacheDirOf(options: { convertCache?: ConvertCacheOptions }): string | null {
+/**
+ * The convert cache's folder for these options, or null when bypassed. Unless
+ * told otherwise it follows the extraction cache: beside it when that is
+ * moved (`<dir>/convert`, as ARCHIVE_CACHE_DIR does), off when that is
+ * bypassed (a measurement of the extractors must not skip them).
+ */
+function cacheDirOf(options: { convertCache?: ConvertCacheOptions; cache?: CacheOptions }): string | null {
+  if (options.convertCache === undefined && options.cache?.bypass) return null;
   const c = options.convertCache ?? convertCacheFromEnv();
-  return c.bypass ? null : (c.dir ?? convertCacheDir());
+  if (c.bypass) return null;
+  return c.dir ?? (options.cache?.dir !== undefined ? path.join(options.cache.dir, 'convert') : convertCacheDir());
 }
 
 /** Source files of a folder: every file but dot-files (one of an unknown extension is then held back by name, not ignored). */
