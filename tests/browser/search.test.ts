@@ -121,6 +121,8 @@ function documentWords(url: string): string[] {
   const ends = ['<section class="related"', '<section class="doc-citations"'].map((m) => html.indexOf(m)).filter((i) => i >= 0);
   const body = html.slice(html.indexOf('<div class="doc__body">'), Math.min(...ends));
   const text = body
+    // Data blocks (the provisions' toolbar list, src/components/DocumentBody.astro) are not text.
+    .replace(/<script\b[^>]*>.*?<\/script>/gs, ' ')
     // The site's notes on provisions (tools, "cited by", status notes: data-pagefind-ignore) are not the text.
     .replace(/<(span|div) class="(prov-tools|cited-by-note|status-note)[^"]*"[^>]*>.*?<\/\1>/gs, ' ')
     // Inline elements join their text to the words around them ("quả<a>Nghị" is one word, as in the source); blocks separate.
