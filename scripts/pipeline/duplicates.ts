@@ -35,7 +35,11 @@ export function foldedWords(text: string): string[] {
  * breaks every word shingle around the split but only a few character ones.
  */
 export function shingles(text: string, size = SHINGLE_CHARS): Set<string> {
-  const chars = foldedWords(text).join('');
+  return shinglesOfChars(foldedWords(text).join(''), size);
+}
+
+/** shingles() of text already folded to its letters and digits. */
+function shinglesOfChars(chars: string, size = SHINGLE_CHARS): Set<string> {
   const out = new Set<string>();
   if (chars.length === 0) return out;
   if (chars.length < size) {
@@ -78,6 +82,109 @@ export function wordBag(text: string): Map<string, number> {
   const bag = new Map<string, number>();
   for (const w of foldedWords(text)) bag.set(w, (bag.get(w) ?? 0) + 1);
   return bag;
+}
+
+/**
+ * The shingles of one text, for comparing it with many others: when its folded
+ * letters and digits are all a-z and 0-9 (nearly always), each 12-gram is
+ * two base-36 numbers of six characters (a one-to-one code, so the set and
+ * every Jaccard value are exactly those of shingles()), sorted and unique;
+ * else, or for a text shorter than a shingle, the string set of shingles().
+ */
+interface ShingleCodes {
+  /** Unique shingles, sorted by (hi, lo). */
+  hi: Uint32Array;
+  lo: Uint32Array;
+  size: number;
+}
+export type Shingled = { codes: ShingleCodes; chars: string; set?: Set<string> } | { codes: null; chars: string; set: Set<string> };
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+function base36(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 122) return c - 87;
+  return -1;
+}
+
+function shingleCodes(chars: string): ShingleCodes | null {
+  const n = chars.length;
+  if (SHINGLE_CHARS !== 12 || n < SHINGLE_CHARS) return null;
+  const digits = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = base36(chars.charCodeAt(i));
+    if (d < 0) return null;
+    digits[i] = d;
+  }
+  const count = n - SHINGLE_CHARS + 1;
+  const packed = new BigUint64Array(count);
+  const words = new Uint32Array(packed.buffer);
+  const [H, L] = LITTLE_ENDIAN ? [1, 0] : [0, 1];
+  for (let i = 0; i < count; i++) {
+    let hi = 0;
+    let lo = 0;
+    for (let j = 0; j < 6; j++) hi = hi * 36 + digits[i + j];
+    for (let j = 6; j < 12; j++) lo = lo * 36 + digits[i + j];
+    words[2 * i + H] = hi;
+    words[2 * i + L] = lo;
+  }
+  packed.sort();
+  const hi = new Uint32Array(count);
+  const lo = new Uint32Array(count);
+  let size = 0;
+  for (let i = 0; i < count; i++) {
+    const h = words[2 * i + H];
+    const l = words[2 * i + L];
+    if (size > 0 && hi[size - 1] === h && lo[size - 1] === l) continue;
+    hi[size] = h;
+    lo[size] = l;
+    size++;
+  }
+  return { hi, lo, size };
+}
+
+export function shingled(text: string): Shingled {
+  const chars = foldedWords(text).join('');
+  const codes = shingleCodes(chars);
+  return codes ? { codes, chars } : { codes: null, chars, set: shinglesOfChars(chars) };
+}
+
+/**
+ * jaccard(shingles(a), shingles(b)) of two shingled texts; with `atLeast`,
+ * -1 as soon as the value is sure to be below it (the count of common
+ * shingles cannot reach it), else the exact value.
+ */
+export function shingledJaccard(a: Shingled, b: Shingled, atLeast = -Infinity): number {
+  if (!a.codes || !b.codes) {
+    a.set ??= shinglesOfChars(a.chars);
+    b.set ??= shinglesOfChars(b.chars);
+    return jaccard(a.set, b.set);
+  }
+  const x = a.codes;
+  const y = b.codes;
+  const total = x.size + y.size;
+  const below = (maxCommon: number): boolean => maxCommon / (total - maxCommon) < atLeast;
+  if (below(Math.min(x.size, y.size))) return -1;
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  let check = 0;
+  while (i < x.size && j < y.size) {
+    const xh = x.hi[i];
+    const yh = y.hi[j];
+    if (xh < yh || (xh === yh && x.lo[i] < y.lo[j])) i++;
+    else if (xh > yh || x.lo[i] > y.lo[j]) j++;
+    else {
+      common++;
+      i++;
+      j++;
+    }
+    if (++check === 512) {
+      check = 0;
+      if (below(common + Math.min(x.size - i, y.size - j))) return -1;
+    }
+  }
+  return common / (total - common);
 }
 
 /** Similarity of two texts: Jaccard of their folded character shingles, in [0, 1]. */
@@ -151,10 +258,10 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function resolveCopies(docs: DocumentModel[], textOf: (doc: DocumentModel) => string): { kept: DocumentModel[]; heldBack: HeldBack[] } {
   const heldBack: HeldBack[] = [];
-  const shingleCache = new Map<string, Set<string>>();
-  const shinglesOf = (d: DocumentModel): Set<string> => {
+  const shingleCache = new Map<string, Shingled>();
+  const shinglesOf = (d: DocumentModel): Shingled => {
     let s = shingleCache.get(d.sourceFile);
-    if (!s) shingleCache.set(d.sourceFile, (s = shingles(textOf(d))));
+    if (!s) shingleCache.set(d.sourceFile, (s = shingled(textOf(d))));
     return s;
   };
   const bagCache = new Map<string, Map<string, number>>();
@@ -165,9 +272,11 @@ export function resolveCopies(docs: DocumentModel[], textOf: (doc: DocumentModel
   };
   // Two copies that state one number: order-blind evidence counts too (a PDF's table
   // read row by row, its text-layer dump column by column); else character shingles only.
-  const similarityOf = (d: DocumentModel, k: DocumentModel): number => {
-    const chars = jaccard(shinglesOf(d), shinglesOf(k));
-    return d.id === k.id && knownNumber(d) !== null && knownNumber(k) !== null ? Math.max(chars, bagSimilarity(bagOf(d), bagOf(k))) : chars;
+  // With `atLeast`: -1 for a value sure to be below it (the common shingles cannot reach it), else the value.
+  const similarityOf = (d: DocumentModel, k: DocumentModel, atLeast = -Infinity): number => {
+    const bag = d.id === k.id && knownNumber(d) !== null && knownNumber(k) !== null;
+    const chars = shingledJaccard(shinglesOf(d), shinglesOf(k), bag ? -Infinity : atLeast);
+    return bag ? Math.max(chars, bagSimilarity(bagOf(d), bagOf(k))) : chars;
   };
   // Candidates share issuer and year: compare within those groups only.
   const groups = new Map<string, DocumentModel[]>();
@@ -191,7 +300,7 @@ export function resolveCopies(docs: DocumentModel[], textOf: (doc: DocumentModel
         if (!sameFrame(d, k)) continue;
         const sameId = d.id === k.id;
         if (!sameId && knownNumber(d) !== null && knownNumber(k) !== null) continue;
-        const similarity = similarityOf(d, k);
+        const similarity = similarityOf(d, k, SAME_TEXT_THRESHOLD);
         if (similarity >= SAME_TEXT_THRESHOLD) {
           copyOf = { doc: k, similarity };
           break;

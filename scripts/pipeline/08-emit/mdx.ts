@@ -11,6 +11,7 @@ import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdas
 import type { BlockContent, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Block, DocumentModel, Inline, Provision, Table } from '../../lib/model.ts';
 import { inlineText } from './data.ts';
+import { fastText } from './safe-text.ts';
 
 /**
  * "import"/"export" at the start of a line would be compiled as ESM by MDX.
@@ -217,6 +218,6 @@ export function toMdxTree(doc: DocumentModel): Root {
 
 /** The whole MDX file: a minimal frontmatter (the id) and the printed tree. */
 export function emitMdx(doc: DocumentModel): string {
-  const body = toMarkdown(toMdxTree(doc), { extensions: [mdxToMarkdown()], unsafe: UNSAFE_ESM });
+  const body = toMarkdown(toMdxTree(doc), { extensions: [mdxToMarkdown()], unsafe: UNSAFE_ESM, handlers: { text: fastText } });
   return `---\nid: ${JSON.stringify(doc.id)}\n---\n\n${body}`;
 }
