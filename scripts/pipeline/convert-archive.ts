@@ -8,7 +8,7 @@
  * convert, all listed at once; so does any held-back document in strict mode.
  * Output is written to a fresh folder and swapped in only on success.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocumentModel } from '../lib/model.ts';
@@ -26,6 +26,7 @@ import { ExtractError, type ExtractTools } from './00-extract/types.ts';
 import { convertCacheDir, convertCacheFromEnv, emitKey, getEntry, readKey, type ConvertCacheOptions } from './convert-cache.ts';
 import {
   emitOne,
+  jsonArray,
   extractOne,
   MIN_DOCUMENTS_FOR_WORKERS,
   readOne,
@@ -232,7 +233,8 @@ export async function readSources(
   // Copies are compared on the text as received (step 01's output; for a PDF, DOCX or DOC its extracted text).
   const textOf = (d: DocumentModel): string => {
     const text = received.get(d.sourceFile);
-    return decodeSource(text !== undefined ? new TextEncoder().encode(text) : new Uint8Array(readFileSync(path.join(sourcesDir, d.sourceFile))), d.sourceFile).text;
+    if (text === undefined) throw new Error(`${d.sourceFile}: no received text`);
+    return text;
   };
   const { kept, heldBack: copies } = resolveCopies(read, textOf);
   // A Word draft that is no copy of a published document is held back for its identity (ADR 1501).
@@ -325,8 +327,8 @@ async function convertWith(
   if (errors.length > 0) return { documents, errors, heldBack, files, graph: none, stats: done(stats, readOptions.pool) };
   const { linked, graph, perDocument } = emitted;
   for (const [id, mdx] of perDocument.mdx) files.set(`documents/${id}.mdx`, mdx);
-  files.set('data/site.json', json(perDocument.site));
-  files.set('data/documents.json', json(perDocument.open));
+  files.set('data/site.json', jsonArray(perDocument.site));
+  files.set('data/documents.json', jsonArray(perDocument.open));
   files.set('data/citations.json', json(graph));
   files.set('data/quality.json', json({ ...(qualityReport(linked, graph) as object), heldBack }));
   return { documents: linked, errors, heldBack, files, graph, stats: done(stats, readOptions.pool) };
@@ -368,7 +370,7 @@ async function emitAll(documents: DocumentModel[], cacheDir: string | null, opti
   } else {
     for (const m of misses) records[m.at] = JSON.parse(emitOne({ key: m.key, model: m.model }, cacheDir)) as EmitRecord;
   }
-  const perDocument = { mdx: new Map<string, string>(), site: [] as unknown[], open: [] as unknown[] };
+  const perDocument = { mdx: new Map<string, string>(), site: [] as string[], open: [] as string[] };
   const failed: HeldBack[] = [];
   for (const [at, d] of linked.entries()) {
     const r = records[at]!;

@@ -28,6 +28,8 @@ import { cached, type CacheOptions } from './00-extract/cache.ts';
 import { findTools } from './00-extract/tools.ts';
 import { ExtractError, type Extracted, type ExtractTools } from './00-extract/types.ts';
 import { putEntry } from './convert-cache.ts';
+import { decodeSource } from './01-decode/index.ts';
+import { receivedBytes } from './read-document.ts';
 
 let machineTools: Promise<ExtractTools> | null = null;
 
@@ -56,7 +58,11 @@ export async function extractOne(name: string, bytes: Uint8Array, options: { too
 export interface ReadRecord {
   file: string;
   outcome: SourceOutcome | null;
-  /** An extracted file's reader text (what copies are compared on); null for a .txt file (its bytes are the text). */
+  /**
+   * The text as step 01 received it (decoded; for a PDF, DOCX or DOC its
+   * extracted text): what copies are compared on (duplicates.ts). Null when
+   * no document was read.
+   */
   received: string | null;
   /** How it was read, for the log: "" for a text file, " [pdf-text]", " [ocr, OCR 87%]". */
   how: string;
@@ -100,7 +106,7 @@ export async function readOne(task: ReadTask, ctx: ReadContext, bytes?: Uint8Arr
     } else {
       const outcome = readSource(name, bytes, task.catalog, task.corrections, extracted);
       const how = extracted.format === 'txt' ? '' : ` [${extracted.method}${extracted.ocr ? `, OCR ${extracted.ocr.confidence}%` : ''}]`;
-      record = { file: name, outcome, received: extracted.format !== 'txt' && outcome.doc ? extracted.text : null, how, problem: null, error: null };
+      record = { file: name, outcome, received: outcome.doc ? decodeSource(receivedBytes(bytes, extracted), name).text : null, how, problem: null, error: null };
     }
   } catch (e) {
     const message = (e as Error).message;
@@ -116,14 +122,19 @@ export function validReadRecord(value: unknown, file: string): ReadRecord | null
   const r = value as ReadRecord | null;
   if (r === null || typeof r !== 'object' || r.file !== file || r.error !== null || typeof r.how !== 'string') return null;
   if ((r.received !== null && typeof r.received !== 'string') || (r.problem !== null && typeof r.problem !== 'string')) return null;
+  if ((r.received === null) !== (r.outcome?.doc == null)) return null;
   const o = r.outcome;
   if (o === null || typeof o !== 'object' || o.file !== file || (o.doc === null) === (o.held === null)) return null;
   if (o.doc !== null && (typeof o.doc !== 'object' || typeof o.doc.id !== 'string' || o.doc.sourceFile !== file)) return null;
   return r;
 }
 
-/** One linked document written out: its files, or why it could not be. */
-export type EmitRecord = { mdx: string; site: unknown; open: unknown } | { error: string };
+/**
+ * One linked document written out: its MDX page, and its site and open-data
+ * records as the data files print them (JSON with two-space indentation, see
+ * jsonArray), or why it could not be.
+ */
+export type EmitRecord = { mdx: string; site: string; open: string } | { error: string };
 
 export interface EmitTask {
   key: string | null;
@@ -136,7 +147,7 @@ export function emitOne(task: EmitTask, cacheDir: string | null): string {
   const d = JSON.parse(task.model) as DocumentModel;
   let record: EmitRecord;
   try {
-    record = { mdx: emitMdx(d), site: siteDocument(d), open: openRecord(d) };
+    record = { mdx: emitMdx(d), site: JSON.stringify(siteDocument(d), null, 2), open: JSON.stringify(openRecord(d), null, 2) };
   } catch (e) {
     record = { error: (e as Error).message };
   }
@@ -147,8 +158,19 @@ export function emitOne(task: EmitTask, cacheDir: string | null): string {
 
 export function validEmitRecord(value: unknown): EmitRecord | null {
   const r = value as { mdx?: unknown; site?: unknown; open?: unknown } | null;
-  if (r === null || typeof r !== 'object' || typeof r.mdx !== 'string' || typeof r.site !== 'object' || r.site === null || typeof r.open !== 'object' || r.open === null) return null;
+  if (r === null || typeof r !== 'object' || typeof r.mdx !== 'string' || typeof r.site !== 'string' || typeof r.open !== 'string') return null;
   return r as EmitRecord;
+}
+
+/**
+ * `json(items)` of 08-emit/data.ts (JSON.stringify(items, null, 2) and a
+ * newline) from each item's own JSON.stringify(item, null, 2): an item's
+ * lines indented by two spaces (a JSON text has no newline inside a string),
+ * joined by ",\n". The same bytes, without printing 2,000 records in the main thread.
+ */
+export function jsonArray(items: string[]): string {
+  if (items.length === 0) return '[]\n';
+  return `[\n${items.map((item) => `  ${item.replaceAll('\n', '\n  ')}`).join(',\n')}\n]\n`;
 }
 
 // ---------------------------------------------------------------------------
