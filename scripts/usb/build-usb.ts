@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatBytes } from '../build/run-stage.ts';
 import { buildUsbEdition } from './transform.ts';
-import { ZIP_TOP_FOLDER, zipFolder } from './zip.ts';
+import { ZIP_TOP_FOLDER, zipFolderParallel } from './zip.ts';
 
 const USAGE = 'usage: node scripts/usb/build-usb.ts --dist <built site> --out <folder> [--zip <file>]';
 
@@ -67,7 +67,7 @@ async function main(): Promise<number> {
   if (!siteUrl) console.log('usb: note: no public address (content/site.yaml public_url, or ARCHIVE_SITE_URL), so citations copied in the USB copy carry the path (/van-ban/…), not a full web address');
   if (values.zip) {
     const zipFile = resolve(values.zip);
-    const zip = zipFolder(outDir, zipFile, ZIP_TOP_FOLDER);
+    const zip = await zipFolderParallel(outDir, zipFile, ZIP_TOP_FOLDER);
     console.log(`usb: zip (top folder ${ZIP_TOP_FOLDER}/): ${zip.files} files, ${formatBytes(zip.bytes)}`);
   }
   return 0;

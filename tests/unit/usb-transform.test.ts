@@ -17,7 +17,7 @@ import { rewriteScriptStrings } from '../../scripts/usb/js-strings.ts';
 import { readmeText } from '../../scripts/usb/readme.ts';
 import { rewriteUrl, siteTreeOf } from '../../scripts/usb/site-tree.ts';
 import { buildUsbEdition } from '../../scripts/usb/transform.ts';
-import { zipFolder } from '../../scripts/usb/zip.ts';
+import { zipFolder, zipFolderParallel } from '../../scripts/usb/zip.ts';
 import { listFiles } from '../../scripts/build/tree.ts';
 
 const tree = siteTreeOf([
@@ -224,6 +224,27 @@ describe('the edition of a small site, its audit and its zip', () => {
     const entries = unzipSync(readFileSync(a));
     expect(Object.keys(entries).sort()).toEqual(listFiles(out).map((f) => `luu-tru-nghi-quyet/${f}`));
     expect(Buffer.from(entries['luu-tru-nghi-quyet/index.html']!).equals(readFileSync(join(out, 'index.html')))).toBe(true);
+  });
+
+  it('writes the same zip from worker threads; stores compressed files, deflates text', async () => {
+    const out = join(temp, 'usb');
+    writeFileSync(join(out, 'doc.pdf'), Buffer.alloc(4096, 7));
+    const serial = join(temp, 'serial.zip');
+    const parallel = join(temp, 'parallel.zip');
+    zipFolder(out, serial, 'luu-tru-nghi-quyet');
+    await zipFolderParallel(out, parallel, 'luu-tru-nghi-quyet', 2);
+    const bytes = readFileSync(parallel);
+    expect(bytes.equals(readFileSync(serial))).toBe(true);
+    expect(Buffer.from(unzipSync(bytes)['luu-tru-nghi-quyet/doc.pdf']!).equals(Buffer.alloc(4096, 7))).toBe(true);
+    // Compression method of each local header (offset 8): 0 stored, 8 deflate.
+    const method = (name: string) => {
+      const at = bytes.indexOf(Buffer.from(`luu-tru-nghi-quyet/${name}`)) - 30;
+      expect(bytes.readUInt32LE(at)).toBe(0x04034b50);
+      return bytes.readUInt16LE(at + 8);
+    };
+    expect(method('doc.pdf')).toBe(0);
+    expect(method('index.html')).toBe(8);
+    rmSync(join(out, 'doc.pdf'));
   });
 });
 
