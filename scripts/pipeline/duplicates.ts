@@ -85,68 +85,78 @@ export function wordBag(text: string): Map<string, number> {
 }
 
 /**
- * The shingles of one text, for comparing it with many others: when its folded
- * letters and digits are all a-z and 0-9 (nearly always), each 12-gram is
- * two base-36 numbers of six characters (a one-to-one code, so the set and
- * every Jaccard value are exactly those of shingles()), sorted and unique;
- * else, or for a text shorter than a shingle, the string set of shingles().
+ * The shingles of one text, for comparing it with many others. A 12-gram
+ * of a-z and 0-9 only (nearly all) is two base-36 numbers of six characters
+ * each, a one-to-one code; the codes are kept sorted and unique. The other
+ * shingles (a letter outside a-z, or a text shorter than a shingle) stay
+ * strings: they never equal a coded one. So the set, and every Jaccard
+ * value, are exactly those of shingles() and jaccard().
  */
-interface ShingleCodes {
-  /** Unique shingles, sorted by (hi, lo). */
+export interface Shingled {
+  /** Coded shingles, unique, sorted by (hi, lo). */
   hi: Uint32Array;
   lo: Uint32Array;
+  coded: number;
+  /** The shingles that are not coded. */
+  other: Set<string>;
+  /** All shingles: coded + other.size. */
   size: number;
 }
-export type Shingled = { codes: ShingleCodes; chars: string; set?: Set<string> } | { codes: null; chars: string; set: Set<string> };
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
+/** a-z, 0-9 -> 0-35; anything else 36. */
 function base36(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
   if (c >= 97 && c <= 122) return c - 87;
-  return -1;
-}
-
-function shingleCodes(chars: string): ShingleCodes | null {
-  const n = chars.length;
-  if (SHINGLE_CHARS !== 12 || n < SHINGLE_CHARS) return null;
-  const digits = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const d = base36(chars.charCodeAt(i));
-    if (d < 0) return null;
-    digits[i] = d;
-  }
-  const count = n - SHINGLE_CHARS + 1;
-  const packed = new BigUint64Array(count);
-  const words = new Uint32Array(packed.buffer);
-  const [H, L] = LITTLE_ENDIAN ? [1, 0] : [0, 1];
-  for (let i = 0; i < count; i++) {
-    let hi = 0;
-    let lo = 0;
-    for (let j = 0; j < 6; j++) hi = hi * 36 + digits[i + j];
-    for (let j = 6; j < 12; j++) lo = lo * 36 + digits[i + j];
-    words[2 * i + H] = hi;
-    words[2 * i + L] = lo;
-  }
-  packed.sort();
-  const hi = new Uint32Array(count);
-  const lo = new Uint32Array(count);
-  let size = 0;
-  for (let i = 0; i < count; i++) {
-    const h = words[2 * i + H];
-    const l = words[2 * i + L];
-    if (size > 0 && hi[size - 1] === h && lo[size - 1] === l) continue;
-    hi[size] = h;
-    lo[size] = l;
-    size++;
-  }
-  return { hi, lo, size };
+  return 36;
 }
 
 export function shingled(text: string): Shingled {
   const chars = foldedWords(text).join('');
-  const codes = shingleCodes(chars);
-  return codes ? { codes, chars } : { codes: null, chars, set: shinglesOfChars(chars) };
+  const n = chars.length;
+  const other = new Set<string>();
+  if (n < SHINGLE_CHARS || SHINGLE_CHARS !== 12) {
+    const set = shinglesOfChars(chars);
+    return { hi: new Uint32Array(0), lo: new Uint32Array(0), coded: 0, other: set, size: set.size };
+  }
+  const digits = new Uint8Array(n);
+  for (let i = 0; i < n; i++) digits[i] = base36(chars.charCodeAt(i));
+  const count = n - SHINGLE_CHARS + 1;
+  const all = new BigUint64Array(count);
+  const words = new Uint32Array(all.buffer);
+  const [H, L] = LITTLE_ENDIAN ? [1, 0] : [0, 1];
+  let lastOther = -1;
+  let packed = 0;
+  for (let i = 0; i < n; i++) {
+    if (digits[i] === 36) lastOther = i;
+    const start = i - SHINGLE_CHARS + 1;
+    if (start < 0) continue;
+    if (lastOther >= start) {
+      other.add(chars.slice(start, i + 1));
+      continue;
+    }
+    let hi = 0;
+    let lo = 0;
+    for (let j = 0; j < 6; j++) hi = hi * 36 + digits[start + j];
+    for (let j = 6; j < 12; j++) lo = lo * 36 + digits[start + j];
+    words[2 * packed + H] = hi;
+    words[2 * packed + L] = lo;
+    packed++;
+  }
+  all.subarray(0, packed).sort();
+  const hi = new Uint32Array(packed);
+  const lo = new Uint32Array(packed);
+  let coded = 0;
+  for (let i = 0; i < packed; i++) {
+    const h = words[2 * i + H];
+    const l = words[2 * i + L];
+    if (coded > 0 && hi[coded - 1] === h && lo[coded - 1] === l) continue;
+    hi[coded] = h;
+    lo[coded] = l;
+    coded++;
+  }
+  return { hi: hi.subarray(0, coded), lo: lo.subarray(0, coded), coded, other, size: coded + other.size };
 }
 
 /**
@@ -154,26 +164,28 @@ export function shingled(text: string): Shingled {
  * -1 as soon as the value is sure to be below it (the count of common
  * shingles cannot reach it), else the exact value.
  */
-export function shingledJaccard(a: Shingled, b: Shingled, atLeast = -Infinity): number {
-  if (!a.codes || !b.codes) {
-    a.set ??= shinglesOfChars(a.chars);
-    b.set ??= shinglesOfChars(b.chars);
-    return jaccard(a.set, b.set);
-  }
-  const x = a.codes;
-  const y = b.codes;
+export function shingledJaccard(x: Shingled, y: Shingled, atLeast = -Infinity): number {
+  if (x.size === 0 && y.size === 0) return 0;
   const total = x.size + y.size;
   const below = (maxCommon: number): boolean => maxCommon / (total - maxCommon) < atLeast;
   if (below(Math.min(x.size, y.size))) return -1;
+  let common = 0;
+  if (x.other.size > 0 && y.other.size > 0) {
+    const [small, large] = x.other.size <= y.other.size ? [x.other, y.other] : [y.other, x.other];
+    for (const s of small) if (large.has(s)) common++;
+  }
   let i = 0;
   let j = 0;
-  let common = 0;
   let check = 0;
-  while (i < x.size && j < y.size) {
-    const xh = x.hi[i];
-    const yh = y.hi[j];
-    if (xh < yh || (xh === yh && x.lo[i] < y.lo[j])) i++;
-    else if (xh > yh || x.lo[i] > y.lo[j]) j++;
+  const xh = x.hi;
+  const xl = x.lo;
+  const yh = y.hi;
+  const yl = y.lo;
+  while (i < x.coded && j < y.coded) {
+    const a = xh[i];
+    const b = yh[j];
+    if (a < b || (a === b && xl[i] < yl[j])) i++;
+    else if (a > b || xl[i] > yl[j]) j++;
     else {
       common++;
       i++;
@@ -181,7 +193,7 @@ export function shingledJaccard(a: Shingled, b: Shingled, atLeast = -Infinity): 
     }
     if (++check === 512) {
       check = 0;
-      if (below(common + Math.min(x.size - i, y.size - j))) return -1;
+      if (below(common + Math.min(x.coded - i, y.coded - j))) return -1;
     }
   }
   return common / (total - common);

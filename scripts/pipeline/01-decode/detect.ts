@@ -136,7 +136,13 @@ const SUSPECT_CHAR = new RegExp(`[${CP1252_HIGH_CHARS}]`, 'g');
 /** Longer whitespace-free runs are not words; they are skipped (and keep every scan linear). */
 const MAX_TOKEN = 64;
 
-const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
+/** /\s/ of one UTF-16 unit (undefined: past either end), by its code. */
+const isSpace = (c: string | undefined): boolean => {
+  if (c === undefined) return true;
+  const n = c.charCodeAt(0);
+  if (n < 128) return n === 32 || (n >= 9 && n <= 13);
+  return n === 0xa0 || n === 0x1680 || (n >= 0x2000 && n <= 0x200a) || n === 0x2028 || n === 0x2029 || n === 0x202f || n === 0x205f || n === 0x3000 || n === 0xfeff;
+};
 
 /** The whitespace-delimited word around `at`, or null when it is longer than MAX_TOKEN. */
 function wordAround(text: string, at: number): { start: number; end: number } | null {
@@ -193,13 +199,49 @@ function repairOf(token: string, bytes: Uint8Array, kind: MojibakeKind): { conve
   return result;
 }
 
+/** What detectMojibake reads of one word: its verdict as it is and under each repair (MOJIBAKE_KINDS order). */
+interface TokenReading {
+  asIs: 'valid' | 'invalid' | 'neutral';
+  /** `evidence`: the repaired word when it is a word (two letters or more) that reads well only after the repair. */
+  repairs: Array<{ verdict: 'valid' | 'invalid' | 'neutral'; evidence: string | null }>;
+}
+const MOJIBAKE_KINDS: MojibakeKind[] = ['tcvn3', 'vni', 'utf-8'];
+
+/**
+ * A word's reading, null when it has characters no Windows-1252 byte gives.
+ * Words repeat a lot within and across documents, so whole readings are
+ * memoised by the word as found (bounded, so memory stays flat).
+ */
+const readings = new Map<string, TokenReading | null>();
+function readToken(found: string): TokenReading | null {
+  const hit = readings.get(found);
+  if (hit !== undefined) return hit;
+  const token = found.normalize('NFC');
+  const bytes = cp1252Bytes(token);
+  let reading: TokenReading | null = null;
+  if (bytes !== null) {
+    const asIs = judgeToken(token);
+    reading = {
+      asIs,
+      repairs: MOJIBAKE_KINDS.map((kind) => {
+        const { converted, verdict } = repairOf(token, bytes, kind);
+        const evidence = asIs !== 'valid' && verdict === 'valid' && converted !== null && (converted.match(/\p{L}/gu)?.length ?? 0) >= 2 ? converted : null;
+        return { verdict, evidence };
+      }),
+    };
+  }
+  if (readings.size > 50_000) readings.clear();
+  readings.set(found, reading);
+  return reading;
+}
+
 /**
  * Judges valid Unicode text: is it legacy text that was read as Windows-1252
  * and saved again as UTF-8? Only words containing Windows-1252 high
  * characters are read, so ordinary text costs one regex scan.
  */
 export function detectMojibake(text: string): TextVerdict {
-  const kinds: MojibakeKind[] = ['tcvn3', 'vni', 'utf-8'];
+  const kinds = MOJIBAKE_KINDS;
   const v: TextVerdict = {
     kind: null,
     asIs: { valid: 0, invalid: 0 },
@@ -230,19 +272,16 @@ export function detectMojibake(text: string): TextVerdict {
       SUSPECT_CHAR.lastIndex = word.end;
       resumeAt = word.end;
       k++;
-      const token = text.slice(word.start, word.end).normalize('NFC');
-      const bytes = cp1252Bytes(token);
-      if (bytes === null) continue; // has characters no Windows-1252 byte gives: not mojibake
+      const reading = readToken(text.slice(word.start, word.end));
+      if (reading === null) continue; // has characters no Windows-1252 byte gives: not mojibake
       v.sampled++;
-      const asIs = judgeToken(token);
-      tally(v.asIs, asIs);
-      for (const kind of kinds) {
-        const { converted, verdict } = repairOf(token, bytes, kind);
+      tally(v.asIs, reading.asIs);
+      for (const [i, kind] of kinds.entries()) {
+        const { verdict, evidence } = reading.repairs[i];
         tally(v.scores[kind], verdict);
-        // evidence: a word (of two letters or more) that reads well only after the repair
-        if (asIs !== 'valid' && verdict === 'valid' && converted !== null && (converted.match(/\p{L}/gu)?.length ?? 0) >= 2) {
+        if (evidence !== null) {
           v.evidence[kind]++;
-          v.distinct[kind].add(converted);
+          v.distinct[kind].add(evidence);
         }
       }
     }
