@@ -2,15 +2,18 @@
  * Each provision's small toolbar (a "#" permalink where the provision has no
  * numbering label, and the "Trích dẫn" cite button) is attached in the browser
  * by src/scripts/cite.js, not repeated in the HTML per provision (issue 12:
- * pages no heavier than their text). The build gives the page one list, read
- * from the rendered body: the provisions and fixed blocks that get a toolbar,
- * in document order, each with the provision part of its citation
- * (scripts/lib/citation-text.ts `provisionPart`, the one place citations are
- * worded):
+ * pages no heavier than their text). Which elements get one is this module's
+ * rule (`TOOL_SELECTOR`, the same as `toolIds` at build time): provision
+ * sections (`section[data-provision]`) and the fixed blocks `dau-van-ban`,
+ * `chu-thich`. The provision part of each citation comes from
+ * scripts/lib/citation-text.ts `provisionPart`, the one place citations are
+ * worded, which the browser script imports too; the page carries only the
+ * parts that need the outline (a provision without a number is named by its
+ * heading, "phần “QUYẾT NGHỊ”"), in one data block:
  *
- *   <script type="application/json" id="trang:muc-trich-dan">[["can-cu","phần căn cứ ban hành"],["II.3","mục II.3"]]</script>
+ *   <script type="application/json" id="trang:muc-trich-dan">[["quyet-nghi","phần “QUYẾT NGHỊ”"]]</script>
  *
- * The script builds, as the first child of each element with that id:
+ * The script builds, as the first child of each such element:
  *
  *   <span class="prov-tools">
  *     <a class="permalink" href="#can-cu" aria-label="Liên kết đến phần căn cứ ban hành"></a>   (only when the provision has no numbering label)
@@ -30,7 +33,11 @@ const OPEN_TAG = /<(section|div)((?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:"[
 const LINK_TAG = /<a((?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*>/g;
 
 /** Blocks without data-provision that are still citable (docs/decisions/0002). */
-const FIXED_BLOCKS = new Set(['dau-van-ban', 'chu-thich']);
+export const FIXED_BLOCK_IDS = ['dau-van-ban', 'chu-thich'] as const;
+const FIXED_BLOCKS = new Set<string>(FIXED_BLOCK_IDS);
+
+/** The elements of a rendered body that get a toolbar, as a CSS selector (the browser's form of `toolIds`). */
+export const TOOL_SELECTOR = ['section[data-provision][id]', ...FIXED_BLOCK_IDS.map((id) => `[id="${id}"]`)].join(', ');
 
 function decodeAttr(value: string): string {
   return value
@@ -69,8 +76,10 @@ export function dropLabelTitles(html: string): string {
 }
 
 export interface ToolsOptions {
-  /** The provision part of a citation ("mục II.3"), or null (see scripts/lib/citation-text.ts). */
+  /** The provision part of a citation with the document's outline ("phần “QUYẾT NGHỊ”"), or null. */
   part(id: string): string | null;
+  /** The same without the outline: what the browser computes itself (scripts/lib/citation-text.ts `provisionPart`). */
+  partFromId(id: string): string | null;
 }
 
 /** The ids that get a toolbar, in document order (for tests and the register's cross-check). */
@@ -90,7 +99,17 @@ function toolId(tag: string, attrs: string): string | null {
   return FIXED_BLOCKS.has(id) ? id : null;
 }
 
-/** The page's toolbar list: [id, part ("" when none)] per provision and fixed block, in document order. */
-export function provisionToolList(html: string, options: ToolsOptions): Array<[string, string]> {
-  return toolIds(html).map((id) => [id, options.part(id) ?? '']);
+/**
+ * The page's data block: [id, part] for the provisions whose citation part
+ * needs the outline (the browser derives the others from the id with the same
+ * function), in document order; "" when a provision has no part at all
+ * although the id alone would give one (never, with today's wording rule).
+ */
+export function outlineParts(html: string, options: ToolsOptions): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const id of toolIds(html)) {
+    const part = options.part(id) ?? '';
+    if (part !== (options.partFromId(id) ?? '')) out.push([id, part]);
+  }
+  return out;
 }

@@ -1,17 +1,21 @@
 /*
- * "Trích dẫn" buttons on a document page; a classic script loaded once for
- * the whole site (works from file:// and on old browsers, hence ES5). The
- * wording is built at build time by scripts/lib/citation-text.ts: the page
- * carries the document part (data-cite-base) and its address
- * (data-cite-url), and one list of its provisions with their parts
- * (#trang:muc-trich-dan, src/lib/provision-tools.ts); this script attaches
- * each provision's toolbar (a "#" permalink where there is no numbering
- * label, and the cite button) and joins the parts with the same rule as
- * joinCitation(): non-empty parts, comma-separated. A provision's box also
- * offers "In mục này": print.css prints only the element whose id is in
- * html[data-print-only]. Escape closes the box wherever the focus is.
+ * "Trích dẫn" buttons on a document page, loaded once for the whole site as a
+ * module (the USB edition turns it into a classic script, ADR 0701). The
+ * wording is scripts/lib/citation-text.ts's: the page carries the document
+ * part (data-cite-base) and its address (data-cite-url); each provision's part
+ * is `provisionPart(id)`, the same function the build uses, or, when the part
+ * needs the outline, read from the page's data block #trang:muc-trich-dan
+ * (src/lib/provision-tools.ts). This script attaches each provision's toolbar
+ * (a "#" permalink where there is no numbering label, and the cite button) and
+ * joins the parts with the same rule as joinCitation(): non-empty parts,
+ * comma-separated. A provision's box also offers "In mục này": print.css
+ * prints only the element whose id is in html[data-print-only]. Escape closes
+ * the box wherever the focus is.
  * See docs/decisions/0501-citable-urls.md and 1404-accessibility.md.
  */
+import { provisionPart } from '../../scripts/lib/citation-text.ts';
+import { LABEL_TITLE, TOOL_SELECTOR } from '../lib/provision-tools';
+
 (function () {
   var root = document.querySelector('[data-cite-base]');
   if (!root) return;
@@ -44,31 +48,35 @@
     button.hidden = false;
   }
 
-  // Each provision's toolbar, first child of the element with that id; numbering labels get their tooltip.
+  // Each provision's toolbar, first child of the provision; numbering labels get their tooltip back.
   function attachTools() {
+    var body = document.querySelector('.doc__body');
+    if (!body) return;
+    var fromOutline = {};
     var list = document.getElementById('trang:muc-trich-dan');
-    if (!list) return;
-    var tools;
-    try {
-      tools = JSON.parse(list.textContent || '[]');
-    } catch (e) {
-      return;
+    if (list) {
+      try {
+        var pairs = JSON.parse(list.textContent || '[]');
+        for (var p = 0; p < pairs.length; p++) fromOutline[pairs[p][0]] = pairs[p][1];
+      } catch (e) {
+        // A broken data block: parts from the ids alone.
+      }
     }
     var labelled = {};
-    var labels = document.querySelectorAll('a.provision__label');
+    var labels = body.querySelectorAll('a.provision__label');
     for (var l = 0; l < labels.length; l++) {
       var href = labels[l].getAttribute('href') || '';
       if (href.charAt(0) === '#') labelled[href.slice(1)] = true;
-      if (!labels[l].title) labels[l].title = 'Liên kết đến mục này';
+      if (!labels[l].title) labels[l].title = LABEL_TITLE;
     }
-    for (var t = 0; t < tools.length; t++) {
-      var id = tools[t][0];
-      var part = tools[t][1] || '';
-      var target = document.getElementById(id);
-      if (!target) continue;
+    var targets = body.querySelectorAll(TOOL_SELECTOR);
+    for (var t = 0; t < targets.length; t++) {
+      var target = targets[t];
+      var id = target.id;
+      var part = Object.prototype.hasOwnProperty.call(fromOutline, id) ? fromOutline[id] : provisionPart(id) || '';
       var bar = document.createElement('span');
       bar.className = 'prov-tools';
-      if (!labelled.hasOwnProperty(id)) {
+      if (!Object.prototype.hasOwnProperty.call(labelled, id)) {
         var link = document.createElement('a');
         link.className = 'permalink';
         link.setAttribute('href', '#' + id);
