@@ -70,7 +70,10 @@ export function linkArchive(docs: DocumentModel[]): { documents: DocumentModel[]
   const bySymbol = new Map<string, DocumentModel[]>();
   for (const d of docs) {
     const sym = d.meta.numberSymbol.value;
-    if (sym) bySymbol.set(sym, [...(bySymbol.get(sym) ?? []), d]);
+    if (!sym) continue;
+    const same = bySymbol.get(sym);
+    if (same) same.push(d);
+    else bySymbol.set(sym, [d]);
   }
   const extraQuality = new Map<string, QualityIssue[]>(docs.map((d) => [d.id, []]));
 
@@ -127,10 +130,18 @@ export function linkArchive(docs: DocumentModel[]): { documents: DocumentModel[]
     return { ...doc, citations };
   });
 
-  // Targets and conflicts per cited document.
+  // Targets and conflicts per cited document (the targets of every key gathered in one pass over the citations).
+  const targetsByKey = new Map<string, Set<string | null>>();
+  for (const d of linked) {
+    for (const c of d.citations) {
+      let targets = targetsByKey.get(c.citedKey);
+      if (!targets) targetsByKey.set(c.citedKey, (targets = new Set()));
+      targets.add(c.targetId);
+    }
+  }
   for (const entry of cited.values()) {
     entry.datesSeen.sort();
-    const targets = new Set(linked.flatMap((d) => d.citations.filter((c) => c.citedKey === entry.key).map((c) => c.targetId)));
+    const targets = targetsByKey.get(entry.key) ?? new Set();
     entry.targetId = targets.size === 1 ? ([...targets][0] ?? null) : null;
     if (entry.datesSeen.length > 1) {
       entry.conflict = true;
