@@ -176,8 +176,13 @@ export function jsonArray(items: string[]): string {
 // ---------------------------------------------------------------------------
 // Worker threads.
 
-/** Fewer documents to convert than this: the main thread does them (starting workers would cost more). */
-export const MIN_DOCUMENTS_FOR_WORKERS = 50;
+/**
+ * Fewer documents to convert than this: the main thread does them. Two
+ * workers take about 0.8 s (wall) to start and load the pipeline; a document
+ * costs about 19 ms of CPU to read and write out, so two workers gain over
+ * one thread from about 80 documents on (ADR 1202).
+ */
+export const MIN_DOCUMENTS_FOR_WORKERS = 80;
 
 /** Worker count: ARCHIVE_CONVERT_WORKERS when set (1 = in the main thread), else the machine's cores. */
 export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
