@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatBytes } from '../build/run-stage.ts';
 import { buildUsbEdition } from './transform.ts';
-import { ZIP_TOP_FOLDER, zipFolderParallel } from './zip.ts';
+import { ZIP_TOP_FOLDER, ZipPacker } from './zip.ts';
 
 const USAGE = 'usage: node scripts/usb/build-usb.ts --dist <built site> --out <folder> [--zip <file>]';
 
@@ -42,9 +42,12 @@ async function main(): Promise<number> {
     return 2;
   }
   const siteUrl = process.env.ARCHIVE_SITE_URL || null;
-  const result = await buildUsbEdition({ distDir, outDir, siteUrl });
+  // The zip's files are packed by worker threads while the edition is being written.
+  const packer = values.zip ? new ZipPacker(outDir) : null;
+  const result = await buildUsbEdition({ distDir, outDir, siteUrl, ...(packer ? { onFile: (file: string) => packer.add(file) } : {}) });
   const failures = [...result.problems, ...result.audit.problems];
   if (failures.length > 0) {
+    await packer?.close();
     console.error(`usb: the USB edition is not usable from file:// (${failures.length} problem(s)):`);
     for (const problem of failures.slice(0, 50)) console.error(`  ${problem}`);
     if (failures.length > 50) console.error(`  … and ${failures.length - 50} more`);
@@ -65,9 +68,9 @@ async function main(): Promise<number> {
     );
   }
   if (!siteUrl) console.log('usb: note: no public address (content/site.yaml public_url, or ARCHIVE_SITE_URL), so citations copied in the USB copy carry the path (/van-ban/…), not a full web address');
-  if (values.zip) {
+  if (packer && values.zip) {
     const zipFile = resolve(values.zip);
-    const zip = await zipFolderParallel(outDir, zipFile, ZIP_TOP_FOLDER);
+    const zip = await packer.write(zipFile, ZIP_TOP_FOLDER);
     console.log(`usb: zip (top folder ${ZIP_TOP_FOLDER}/): ${zip.files} files, ${formatBytes(zip.bytes)}`);
   }
   return 0;

@@ -80,6 +80,7 @@ export interface PageResult {
 }
 
 export function decodeEntities(raw: string): string {
+  if (!raw.includes('&')) return raw;
   return raw.replace(/&(#x[0-9a-f]+|#\d+|amp|quot|apos|lt|gt);/gi, (m, e: string) => {
     const lower = e.toLowerCase();
     if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));

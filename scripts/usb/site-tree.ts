@@ -56,30 +56,64 @@ function decodePath(path: string): string {
   }
 }
 
+/** Folders of a path as segments ('' -> none). */
+function segmentsOf(dir: string): string[] {
+  return dir === '' ? [] : dir.split('/');
+}
+
+/** The folder of a site file ('' at the root), with its segments, cached: every URL of a page shares it. */
+let lastFrom: { file: string; dir: string; segments: string[] } = { file: 'index.html', dir: '', segments: [] };
+function folderOf(file: string): { dir: string; segments: string[] } {
+  if (lastFrom.file !== file) {
+    const dir = posix.dirname(file) === '.' ? '' : posix.dirname(file);
+    lastFrom = { file, dir, segments: segmentsOf(dir) };
+  }
+  return lastFrom;
+}
+
 /**
  * Rewrite `raw`, written in the site file `fromFile`, so that it works from
  * file://: relative to `fromFile`, folders as their index.html, query and
  * fragment kept. Fragment-only and external URLs come back unchanged.
+ * (Path arithmetic on segments: the same results as posix.join/normalize/relative
+ * for site paths, tested against them, at a fraction of the cost on 450,000 URLs.)
  */
 export function rewriteUrl(raw: string, fromFile: string, tree: SiteTree): RewrittenUrl {
   const url = raw.trim();
-  const unchanged: RewrittenUrl = { url: raw, target: null, missing: false };
-  if (url === '' || url.startsWith('#') || url.startsWith('?') || EXTERNAL.test(url)) return unchanged;
-  const cut = url.search(/[?#]/);
+  if (url === '' || url.startsWith('#') || url.startsWith('?') || EXTERNAL.test(url)) return { url: raw, target: null, missing: false };
+  let cut = -1;
+  for (let i = 0; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    if (c === 63 /* ? */ || c === 35 /* # */) {
+      cut = i;
+      break;
+    }
+  }
   const path = cut < 0 ? url : url.slice(0, cut);
   const rest = cut < 0 ? '' : url.slice(cut);
-  const fromDir = posix.dirname(fromFile) === '.' ? '' : posix.dirname(fromFile);
-  // The site path the URL names, still percent-encoded as written.
-  const joined = path.startsWith('/') ? path.slice(1) : posix.join(fromDir, path);
-  let sitePath = posix.normalize(joined === '' ? '.' : joined);
-  if (sitePath === '.' || sitePath === './') sitePath = '';
-  if (sitePath.startsWith('../') || sitePath === '..') return { url: raw, target: null, missing: true };
-  const asDir = sitePath === '' || path.endsWith('/') || tree.dirs.has(decodePath(sitePath.replace(/\/$/, '')));
-  const targetEncoded = asDir ? posix.join(sitePath, 'index.html') : sitePath.replace(/\/$/, '');
+  const from = folderOf(fromFile);
+  // The site path the URL names, still percent-encoded as written, as segments ('.' and '..' resolved).
+  const segments = path.startsWith('/') ? [] : from.segments.slice();
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (segments.length === 0) return { url: raw, target: null, missing: true };
+      segments.pop();
+    } else segments.push(part);
+  }
+  const sitePath = segments.join('/');
+  const asDir = sitePath === '' || path.endsWith('/') || tree.dirs.has(decodePath(sitePath));
+  if (asDir) segments.push('index.html');
+  const targetEncoded = segments.join('/');
   const target = decodePath(targetEncoded);
   const missing = !tree.files.has(target);
-  let relative = posix.relative(fromDir || '.', targetEncoded);
-  if (relative === '') relative = posix.basename(targetEncoded);
+  // Relative to the page's folder: up to the common folder, then down.
+  let common = 0;
+  const fromSegments = from.segments;
+  while (common < fromSegments.length && common < segments.length && fromSegments[common] === segments[common]) common++;
+  let relative = '../'.repeat(fromSegments.length - common) + segments.slice(common).join('/');
+  if (relative.endsWith('/')) relative = relative.slice(0, -1);
+  if (relative === '') relative = segments[segments.length - 1] ?? '';
   return { url: relative + rest, target: missing ? null : target, missing };
 }
 

@@ -16,7 +16,7 @@
  *
  * See docs/decisions/0701-usb-edition.md.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { listFiles, treeSize } from '../build/tree.ts';
 import { auditUsb, type AuditResult } from './audit.ts';
@@ -35,6 +35,8 @@ export interface UsbOptions {
   outDir: string;
   /** The public site URL (ARCHIVE_SITE_URL), named in the README; citations carry it already. */
   siteUrl?: string | null;
+  /** Told of each file as soon as it is written for good (the zip packs it meanwhile, zip.ts ZipPacker). */
+  onFile?: (file: string) => void;
 }
 
 export interface UsbResult {
@@ -44,6 +46,20 @@ export interface UsbResult {
   audit: AuditResult;
   /** Problems met while transforming (a module script not found, <base href>, ...). */
   problems: string[];
+}
+
+/**
+ * A file the edition keeps as it is (data/*.json, van-ban-goc.txt, images, PDFs): a hard link
+ * to the built site's file (no bytes copied: both folders are outputs of the same build, promoted
+ * together, and nothing writes into a built file afterwards), else a copy-on-write clone where
+ * the file system has them, else a copy.
+ */
+function sameFile(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to, constants.COPYFILE_FICLONE);
+  }
 }
 
 export async function buildUsbEdition(options: UsbOptions): Promise<UsbResult> {
@@ -56,6 +72,7 @@ export async function buildUsbEdition(options: UsbOptions): Promise<UsbResult> {
     const target = join(outDir, rel);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, data);
+    options.onFile?.(rel);
   };
 
   // Module scripts, bundled once each however many pages load them.
@@ -98,6 +115,7 @@ export async function buildUsbEdition(options: UsbOptions): Promise<UsbResult> {
   let pagefind: PagefindUsbResult | null = null;
   if (tree.files.has('pagefind/pagefind.js')) {
     pagefind = await writePagefindUsb(distDir, outDir, files);
+    for (const file of pagefind.written) options.onFile?.(file);
     handled.add('pagefind/pagefind.js'); // now the classic bundle
     for (const file of files) if (file.startsWith('pagefind/') && !(isPagefindCode(file) && referenced.has(file))) handled.add(file);
   }
@@ -110,7 +128,8 @@ export async function buildUsbEdition(options: UsbOptions): Promise<UsbResult> {
     if (/\.m?js$/.test(file) && !referenced.has(file)) continue;
     const target = join(outDir, file);
     mkdirSync(dirname(target), { recursive: true });
-    copyFileSync(join(distDir, file), target);
+    sameFile(join(distDir, file), target);
+    options.onFile?.(file);
   }
 
   if (tree.files.has(README_NAME)) problems.push(`the site already has a ${README_NAME} at its root; the USB edition's README would replace it`);

@@ -8,9 +8,9 @@
  * Each file is deflated whole with fflate's `deflateSync` (pure JavaScript, so
  * the bytes depend on the input and the locked fflate version only, never on
  * the machine's zlib or CPU), at a fast level; files that are already
- * compressed are stored. `zipFolderParallel` deflates in worker threads
- * (zip-worker.ts) and writes the entries in the same order, so it writes the
- * same bytes as `zipFolder`.
+ * compressed are stored. `ZipPacker` and `zipFolderParallel` pack in worker
+ * threads (zip-worker.ts) and write the entries in the same order, so they
+ * write the same bytes as `zipFolder`.
  */
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -114,60 +114,98 @@ export function zipFolder(dir: string, zipFile: string, topFolder: string): { fi
   return { files: files.length, bytes: sink.end() };
 }
 
-/**
- * The same zip as `zipFolder` (byte for byte), the files deflated by worker
- * threads, one per core (at most `workers`), a bounded number of files in
- * flight; the entries are written in order as they come back.
- */
-export async function zipFolderParallel(dir: string, zipFile: string, topFolder: string, workers = Math.min(4, availableParallelism())): Promise<{ files: number; bytes: number }> {
-  const files = listFiles(dir);
-  if (workers < 2 || files.length === 0) return zipFolder(dir, zipFile, topFolder);
-  const sink = openZip(zipFile);
-  const pool = Array.from({ length: workers }, () => new Worker(new URL('./zip-worker.ts', import.meta.url)));
-  const results = new Map<number, PackedFile>();
-  const WINDOW = workers * 8;
-  let next = 0; // next file to hand out
-  let written = 0; // next file to write
-  try {
-    await new Promise<void>((resolvePromise, reject) => {
-      const flush = () => {
-        while (results.has(written)) {
-          const packed = results.get(written)!;
-          results.delete(written);
-          const file = files[written]!;
-          sink.add(`${topFolder}/${file}`, levelFor(file), packed);
-          written += 1;
-        }
-        if (written === files.length) resolvePromise();
-      };
-      const feed = (worker: Worker) => {
-        if (next >= files.length || next - written >= WINDOW) return false;
-        const id = next++;
-        worker.postMessage({ id, path: join(dir, files[id]!), level: levelFor(files[id]!) });
-        return true;
-      };
-      const idle: Worker[] = [];
-      for (const worker of pool) {
-        worker.on('error', reject);
-        worker.on('message', (message: { id: number } & PackedFile) => {
-          results.set(message.id, { size: message.size, crc: message.crc, data: message.data });
-          try {
-            flush();
-          } catch (error) {
-            reject(error as Error);
-            return;
-          }
-          if (!feed(worker)) idle.push(worker);
-          // Writing frees room in the window: wake the workers that waited.
-          while (idle.length > 0 && feed(idle[0]!)) idle.shift();
-        });
-        // Each worker starts with a few files, so none waits on a round trip.
-        for (let i = 0; i < 4; i++) if (!feed(worker)) break;
-      }
-      if (files.length === 0) resolvePromise();
-    });
-  } finally {
-    await Promise.all(pool.map((worker) => worker.terminate()));
+/** Worker threads (zip-worker.ts) that read and pack files, the least busy one taking the next file. */
+export class PackPool {
+  private readonly workers: Array<{ worker: Worker; busy: number }>;
+  private readonly pending = new Map<number, { resolve: (packed: PackedFile) => void; reject: (error: Error) => void; slot: { busy: number } }>();
+  private nextId = 0;
+  private failure: Error | null = null;
+
+  constructor(size = Math.min(4, availableParallelism())) {
+    this.workers = Array.from({ length: Math.max(1, size) }, () => ({ worker: new Worker(new URL('./zip-worker.ts', import.meta.url)), busy: 0 }));
+    for (const slot of this.workers) {
+      slot.worker.on('message', (message: { id: number } & PackedFile) => {
+        const task = this.pending.get(message.id);
+        if (!task) return;
+        this.pending.delete(message.id);
+        task.slot.busy -= 1;
+        task.resolve({ size: message.size, crc: message.crc, data: message.data });
+      });
+      slot.worker.on('error', (error) => {
+        this.failure = error;
+        for (const task of this.pending.values()) task.reject(error);
+        this.pending.clear();
+      });
+    }
   }
-  return { files: files.length, bytes: sink.end() };
+
+  pack(path: string, level: number): Promise<PackedFile> {
+    if (this.failure) return Promise.reject(this.failure);
+    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const id = this.nextId++;
+    const promise = new Promise<PackedFile>((resolve, reject) => this.pending.set(id, { resolve, reject, slot }));
+    promise.catch(() => {}); // awaited later, in zip order; a failure is reported there
+    slot.busy += 1;
+    slot.worker.postMessage({ id, path, level });
+    return promise;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((slot) => slot.worker.terminate()));
+  }
+}
+
+/**
+ * Files of a folder packed ahead, while the folder is still being written
+ * (the usb stage hands each file over as soon as it is final), then the zip
+ * written from them in the order of `zipFolder`, byte for byte the same zip.
+ */
+export class ZipPacker {
+  private readonly packed = new Map<string, Promise<PackedFile>>();
+  readonly pool: PackPool;
+  private readonly dir: string;
+
+  constructor(dir: string, workers?: number) {
+    this.dir = dir;
+    this.pool = new PackPool(workers);
+  }
+
+  /** `file` (relative to the folder) is written and will not change again. */
+  add(file: string): void {
+    this.packed.set(file, this.pool.pack(join(this.dir, file), levelFor(file)));
+  }
+
+  /** The zip of the whole folder: files not handed over yet are packed now. */
+  async write(zipFile: string, topFolder: string): Promise<{ files: number; bytes: number }> {
+    try {
+      const files = listFiles(this.dir);
+      const sink = openZip(zipFile);
+      // Look ahead a bounded number of files, so a folder packed only now is not held in memory whole.
+      const AHEAD = 64;
+      const start = (i: number) => {
+        const file = files[i];
+        if (file !== undefined && !this.packed.has(file)) this.add(file);
+      };
+      for (let i = 0; i < AHEAD; i++) start(i);
+      for (let i = 0; i < files.length; i++) {
+        start(i + AHEAD);
+        const file = files[i]!;
+        const packed = await this.packed.get(file)!;
+        this.packed.delete(file);
+        sink.add(`${topFolder}/${file}`, levelFor(file), packed);
+      }
+      return { files: files.length, bytes: sink.end() };
+    } finally {
+      await this.pool.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+}
+
+/** The same zip as `zipFolder` (byte for byte), the files packed by worker threads. */
+export async function zipFolderParallel(dir: string, zipFile: string, topFolder: string, workers?: number): Promise<{ files: number; bytes: number }> {
+  return new ZipPacker(dir, workers).write(zipFile, topFolder);
 }
