@@ -138,8 +138,8 @@ export function shingled(text: string): Shingled {
     }
     let hi = 0;
     let lo = 0;
-    for (let j = 0; j < 6; j++) hi = hi * 36 + digits[start + j];
-    for (let j = 6; j < 12; j++) lo = lo * 36 + digits[start + j];
+    for (let j = 0; j < 6; j++) hi = hi * 36 + digits[start + j]!;
+    for (let j = 6; j < 12; j++) lo = lo * 36 + digits[start + j]!;
     words[2 * packed + H] = hi;
     words[2 * packed + L] = lo;
     packed++;
@@ -149,8 +149,8 @@ export function shingled(text: string): Shingled {
   const lo = new Uint32Array(packed);
   let coded = 0;
   for (let i = 0; i < packed; i++) {
-    const h = words[2 * i + H];
-    const l = words[2 * i + L];
+    const h = words[2 * i + H]!;
+    const l = words[2 * i + L]!;
     if (coded > 0 && hi[coded - 1] === h && lo[coded - 1] === l) continue;
     hi[coded] = h;
     lo[coded] = l;
@@ -182,10 +182,10 @@ export function shingledJaccard(x: Shingled, y: Shingled, atLeast = -Infinity): 
   const yh = y.hi;
   const yl = y.lo;
   while (i < x.coded && j < y.coded) {
-    const a = xh[i];
-    const b = yh[j];
-    if (a < b || (a === b && xl[i] < yl[j])) i++;
-    else if (a > b || xl[i] > yl[j]) j++;
+    const a = xh[i]!;
+    const b = yh[j]!;
+    if (a < b || (a === b && xl[i]! < yl[j]!)) i++;
+    else if (a > b || xl[i]! > yl[j]!) j++;
     else {
       common++;
       i++;

@@ -277,7 +277,7 @@ export function detectMojibake(text: string): TextVerdict {
       v.sampled++;
       tally(v.asIs, reading.asIs);
       for (const [i, kind] of kinds.entries()) {
-        const { verdict, evidence } = reading.repairs[i];
+        const { verdict, evidence } = reading.repairs[i]!;
         tally(v.scores[kind], verdict);
         if (evidence !== null) {
           v.evidence[kind]++;

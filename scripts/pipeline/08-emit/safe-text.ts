@@ -18,9 +18,21 @@
 import type { Handle, SafeConfig, State, Unsafe } from 'mdast-util-to-markdown';
 import type { Text } from 'mdast';
 
+/**
+ * Characters one of which the subject must hold for a `before` or `after`
+ * expression to match (the simple ones the printer uses; null: not known).
+ */
+const NEEDS: Record<string, number[]> = { '[\\r\\n]': [10, 13], '\\r': [13], '\\n': [10], '\\]': [93], '\\[': [91] };
+
+interface Indexed {
+  pattern: Unsafe;
+  /** For each entry, the subject must hold one of its characters. */
+  needs: number[][];
+}
+
 /** The printer's unsafe patterns by their character's code (all built-in ones are ASCII). */
 interface PatternIndex {
-  byCode: Unsafe[][];
+  byCode: Indexed[][];
   /** A pattern whose character is not one ASCII character: the printer decides. */
   other: boolean;
 }
@@ -33,8 +45,17 @@ function patternIndex(unsafe: Unsafe[]): PatternIndex {
     index = { byCode: Array.from({ length: 128 }, () => []), other: false };
     for (const pattern of unsafe) {
       const code = pattern.character.length === 1 ? pattern.character.charCodeAt(0) : -1;
-      if (code < 0 || code >= 128) index.other = true;
-      else index.byCode[code].push(pattern);
+      if (code < 0 || code >= 128) {
+        index.other = true;
+        continue;
+      }
+      const needs: number[][] = [];
+      if (pattern.atBreak && !pattern.beforeNode) needs.push([10, 13]);
+      const needsBefore = pattern.before && !pattern.beforeNode ? NEEDS[pattern.before] : undefined;
+      if (needsBefore) needs.push(needsBefore);
+      const needsAfter = pattern.after && !pattern.afterNode ? NEEDS[pattern.after] : undefined;
+      if (needsAfter) needs.push(needsAfter);
+      index.byCode[code]!.push({ pattern, needs });
     }
     indexOf.set(unsafe, index);
   }
@@ -80,57 +101,65 @@ const codes: number[] = [];
 export function fastSafe(state: State, input: string, config: SafeConfig): string {
   const index = patternIndex(state.unsafe);
   if (index.other || state.stack.includes('autolink')) return state.safe(input, config);
-  const value = (config.before || '') + (input || '') + (config.after || '');
+  const before = config.before || '';
+  const after = config.after || '';
+  const text = input || '';
   codes.length = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 128 && present[c] === 0) {
-      present[c] = 1;
-      codes.push(c);
+  for (const part of [before, text, after]) {
+    for (let i = 0; i < part.length; i++) {
+      const c = part.charCodeAt(i);
+      if (c < 128 && present[c] === 0) {
+        present[c] = 1;
+        codes.push(c);
+      }
     }
   }
-  const hasBreak = present[10] === 1 || present[13] === 1;
-  for (const c of codes) present[c] = 0;
+  let value: string | null = null;
   const positions: number[] = [];
   const infos: Record<number, { before: boolean; after: boolean }> = {};
-  const offset = config.before ? config.before.length : 0;
-  const end = value.length - (config.after ? config.after.length : 0);
+  const offset = before.length;
+  const end = offset + text.length;
   // (The order in which patterns are tried does not matter: positions are sorted, flags only cleared.)
   for (const code of codes) {
-    for (const pattern of index.byCode[code]) {
-      if (pattern.atBreak && !pattern.beforeNode && !hasBreak) continue;
+    for (const { pattern, needs } of index.byCode[code]!) {
+      if (!needs.every((one) => one.some((c) => present[c] === 1))) continue;
       if (!(listInScope(state.stack, pattern.inConstruct, true) && !listInScope(state.stack, pattern.notInConstruct, false)) || !nodeInScope(pattern.beforeNode, config.beforeNode) || !nodeInScope(pattern.afterNode, config.afterNode)) {
         continue;
       }
+      value ??= before + text + after;
       const expression = state.compilePattern(pattern);
       const from = pattern.beforeNode ? offset : 0;
       const subject = value.slice(from, pattern.afterNode ? end : undefined);
       let match: RegExpExecArray | null;
       while ((match = expression.exec(subject))) {
-        const before = Boolean(pattern.before || pattern.atBreak);
-        const after = Boolean(pattern.after);
-        const position = from + match.index + (before ? match[1].length : 0);
-        if (Object.hasOwn(infos, position)) {
-          if (infos[position].before && !before) infos[position].before = false;
-          if (infos[position].after && !after) infos[position].after = false;
+        const isBefore = Boolean(pattern.before || pattern.atBreak);
+        const isAfter = Boolean(pattern.after);
+        const position = from + match.index + (isBefore ? match[1]!.length : 0);
+        const known = infos[position];
+        if (known) {
+          if (known.before && !isBefore) known.before = false;
+          if (known.after && !isAfter) known.after = false;
         } else {
           positions.push(position);
-          infos[position] = { before, after };
+          infos[position] = { before: isBefore, after: isAfter };
         }
       }
     }
   }
+  for (const c of codes) present[c] = 0;
+  if (value === null || positions.length === 0) return escapeBackslashes(text, config.after);
   // An underscore inside the text: the printer's intraword rule applies.
   for (const position of positions) if (position >= offset && position < end && value.charCodeAt(position) === 95) return state.safe(input, config);
   positions.sort((a, b) => a - b);
   const result: string[] = [];
   let start = offset;
   for (let index = 0; index < positions.length; index++) {
-    const position = positions[index];
+    const position = positions[index]!;
     if (position < start || position >= end) continue;
+    const info = infos[position]!;
     if (
-      (position + 1 < end && positions[index + 1] === position + 1 && infos[position].after && !infos[position + 1].before && !infos[position + 1].after) ||
-      (position - 1 >= offset && positions[index - 1] === position - 1 && infos[position].before && !infos[position - 1].before && !infos[position - 1].after)
+      (position + 1 < end && positions[index + 1] === position + 1 && info.after && !infos[position + 1]!.before && !infos[position + 1]!.after) ||
+      (position - 1 >= offset && positions[index - 1] === position - 1 && info.before && !infos[position - 1]!.before && !infos[position - 1]!.after)
     ) {
       continue;
     }
@@ -147,6 +176,7 @@ export function fastSafe(state: State, input: string, config: SafeConfig): strin
 /** mdast-util-to-markdown's `text` handler, on `fastSafe`. */
 export const fastText: Handle = (node: Text, parent, state, info) => {
   const siblings = parent ? parent.children : [];
-  const index = state.indexStack[state.indexStack.length - 1];
-  return fastSafe(state, node.value, { ...info, afterNode: siblings[index + 1], beforeNode: siblings[index - 1] } as SafeConfig);
+  const index = state.indexStack[state.indexStack.length - 1]!;
+  // (safe() reads no other field of the config.)
+  return fastSafe(state, node.value, { before: info.before, after: info.after, encode: (info as SafeConfig).encode, afterNode: siblings[index + 1], beforeNode: siblings[index - 1] } as SafeConfig);
 };
