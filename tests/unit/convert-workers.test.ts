@@ -10,7 +10,8 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { convertArchive, type ConvertResult } from '../../scripts/pipeline/convert-archive.ts';
-import { batchSize, workerCount } from '../../scripts/pipeline/convert-workers.ts';
+import { batchSize, jsonArray, workerCount } from '../../scripts/pipeline/convert-workers.ts';
+import { json } from '../../scripts/pipeline/08-emit/data.ts';
 import { tempContent, type TempContent } from '../support/temp-content.ts';
 
 // A PDF with a text layer, and two copies of one document (a PDF and a Word file): the copy
@@ -62,6 +63,18 @@ describe('convert on worker threads', { timeout: 180_000 }, () => {
     const perFile = (log: string[]) => log.filter((l) => l.startsWith('  ['));
     expect(perFile(twoLog)).toEqual(perFile(oneLog));
     expect(perFile(oneLog)).toHaveLength(9);
+  });
+
+  it('data files joined from records printed in the workers are the bytes json() prints', () => {
+    const items: unknown[] = [
+      { id: 'a', nested: { list: [1, 2, { deep: [] }], empty: {} }, text: 'dòng 1\ndòng 2\t"trích"' },
+      [],
+      { id: 'b', quality: [{ kind: 'note', message: 'x' }], none: null },
+      'một chuỗi',
+      42,
+    ];
+    expect(jsonArray(items.map((i) => JSON.stringify(i, null, 2)))).toBe(json(items));
+    expect(jsonArray([])).toBe(json([]));
   });
 
   it('worker count and batch size', () => {
