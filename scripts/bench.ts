@@ -5,7 +5,7 @@
  * size against the web build and a first search opened through file://.
  *
  *   node scripts/bench.ts [--n 500] [--engine satteri|unified|both]
- *                         [--query "nông thôn"] [--d-query "dang bo"] [--no-browser] [--keep]
+ *                         [--query "nông thôn"] [--d-query "dang bo"] [--no-browser] [--no-bare] [--keep]
  *                         [--workdir <dir>] [--json <file>] [--seed <n>]
  *                         [--real-runs 5] [--no-real] [--real-only] [--bases <file,file,...>]
  *                         [--no-extract] [--extract-only]
@@ -43,6 +43,8 @@ import { buildSite, defaultUsbDir, PROJECT_ROOT, removeActiveStaging, STAGE_NAME
 import { formatBytes, killRunningStages } from './build/run-stage.ts';
 import { makeSyntheticArchive, type SyntheticSummary } from './build/synthetic.ts';
 import { treeSize, type TreeSize } from './build/tree.ts';
+import { buildBareSite, type BareBuild } from './build/bare-site.ts';
+import { distWeight, type DistWeight } from './build/page-weight.ts';
 import { measureUsbFirstSearch, usbSizes, type UsbFigures } from './usb/bench-usb.ts';
 
 const ENGINES = ['satteri', 'unified'] as const;
@@ -68,12 +70,17 @@ interface EngineRun {
   usb: UsbFigures | null;
   /** Documents the converter published (MDX files written); fewer than the sources when it held some back. */
   published: number | null;
+  /** The yardstick: bare Astro + Pagefind over the same generated MDX (scripts/build/bare-site.ts); null with --no-bare. */
+  bare: BareBuild | null;
+  /** HTML bytes over visible text bytes of the document pages (scripts/build/page-weight.ts); of the bare pages too. */
+  pageWeight: DistWeight | null;
+  barePageWeight: DistWeight | null;
   logFile: string;
 }
 
 function usage(): never {
   console.error(
-    'usage: node scripts/bench.ts [--n 500] [--engine satteri|unified|both] [--query "nông thôn"] [--d-query "dang bo"] [--no-browser] [--keep] [--workdir <dir>] [--json <file>] [--seed <n>] [--real-runs 5] [--no-real] [--real-only] [--bases <file,file,...>] [--no-extract] [--extract-only]',
+    'usage: node scripts/bench.ts [--n 500] [--engine satteri|unified|both] [--query "nông thôn"] [--d-query "dang bo"] [--no-browser] [--no-bare] [--keep] [--workdir <dir>] [--json <file>] [--seed <n>] [--real-runs 5] [--no-real] [--real-only] [--bases <file,file,...>] [--no-extract] [--extract-only]',
   );
   process.exit(2);
 }
@@ -108,7 +115,7 @@ function unifiedConfig(): string {
 /** A document page: van-ban/<issuer>/<year>/<number>/index.html. */
 const isDocumentPage = (file: string) => /^van-ban\/[^/]+\/[^/]+\/[^/]+\/index\.html$/.test(file);
 
-async function benchEngine(engine: Engine, astroConfig: string | undefined, contentDir: string, workDir: string, options: { browser: boolean; query: string; dQuery: string }): Promise<EngineRun> {
+async function benchEngine(engine: Engine, astroConfig: string | undefined, contentDir: string, workDir: string, options: { browser: boolean; bare: boolean; query: string; dQuery: string }): Promise<EngineRun> {
   const dir = join(workDir, engine);
   mkdirSync(dir, { recursive: true });
   const distDir = join(dir, 'dist');
@@ -122,8 +129,10 @@ async function benchEngine(engine: Engine, astroConfig: string | undefined, cont
     measureMemory: true,
     logFile,
     log: (line) => console.log(`  ${line}`),
+    // A cold build: caches of this run only, never the project's .cache (a warm cache would flatter every figure).
+    env: { ARCHIVE_CACHE_DIR: join(dir, 'cache') },
   });
-  const run: EngineRun = { engine, build, dist: null, html: null, documentPages: null, pagefind: null, firstSearch: null, moreSearches: [], pagefindIndex: null, usb: null, published: null, logFile };
+  const run: EngineRun = { engine, build, dist: null, html: null, documentPages: null, pagefind: null, firstSearch: null, moreSearches: [], pagefindIndex: null, usb: null, published: null, bare: null, pageWeight: null, barePageWeight: null, logFile };
   if (!build.ok) {
     console.error(`  FAILED: ${build.message} (see ${logFile})`);
     return run;
@@ -135,8 +144,16 @@ async function benchEngine(engine: Engine, astroConfig: string | undefined, cont
   run.documentPages = treeSize(distDir, isDocumentPage);
   run.pagefind = treeSize(distDir, (file) => file.startsWith('pagefind/'));
   run.pagefindIndex = pagefindIndexSize(distDir);
+  run.pageWeight = distWeight(distDir);
   const usbDir = defaultUsbDir(distDir);
   if (existsSync(usbDir)) run.usb = { ...usbSizes(distDir, usbDir), firstSearch: null };
+  if (options.bare) {
+    console.log(`  building the yardstick: bare Astro + Pagefind over the same ${run.published ?? '?'} MDX files`);
+    run.bare = await buildBareSite({ root: PROJECT_ROOT, documentsDir: generatedDocuments, workDir: dir, measureMemory: true, logFile });
+    for (const stage of run.bare.stages) console.log(`  ✔ ${stage.name} ${stage.seconds.toFixed(2)} s${stage.ok ? '' : ' FAILED'}`);
+    if (!run.bare.ok) console.error(`  bare build FAILED: ${run.bare.message} (see ${logFile})`);
+    else run.barePageWeight = distWeight(run.bare.distDir);
+  }
   if (options.browser) {
     if (chromiumAvailable()) {
       console.log(`  measuring a first search for "${options.query}" in Chromium`);
@@ -213,6 +230,7 @@ function report(count: number, synthetic: SyntheticSummary, runs: EngineRun[]): 
       lines.push(`  the converter published ${run.published} of the ${count} documents it read (the others held back: see ${run.logFile})`);
     }
   }
+  for (const run of runs) lines.push(...yardstickReport(count, run));
   lines.push('');
 
   const out: string[][] = [['output', ...runs.flatMap((run) => [`${run.engine} files`, `${run.engine} size`])]];
@@ -269,6 +287,41 @@ function report(count: number, synthetic: SyntheticSummary, runs: EngineRun[]): 
   return lines.join('\n');
 }
 
+/** Targets of issue 12 (docs/decisions/1203-build-performance.md). */
+const TARGET = { ratio: 1.2, docsPerSecond: 250, usbUrlsShare: 0.15, stageVsBare: 1.1, pageWeight: 1.3 };
+
+/** The whole build against bare Astro + Pagefind of the same MDX, in one run: the figure issue 12 asks for. */
+function yardstickReport(count: number, run: EngineRun): string[] {
+  const bare = run.bare;
+  if (!run.build.ok || !bare?.ok) return [];
+  const stage = (name: string) => run.build.stages.find((s) => s.name === name);
+  const seconds = (name: string) => stage(name)?.seconds ?? 0;
+  const bareAstro = bare.stages.find((s) => s.name === 'bare astro')!;
+  const barePagefind = bare.stages.find((s) => s.name === 'bare pagefind')!;
+  const bareSeconds = bareAstro.seconds + barePagefind.seconds;
+  const whole = run.build.totalSeconds;
+  const ratio = whole / bareSeconds;
+  const share = (seconds('usb') + seconds('urls')) / whole;
+  const rate = count / seconds('convert');
+  const peak = Math.max(...run.build.stages.map((s) => s.peakRssBytes ?? 0));
+  const barePeak = Math.max(...bare.stages.map((s) => s.peakRssBytes ?? 0));
+  const mark = (ok: boolean) => (ok ? 'ok' : 'OVER');
+  return [
+    '',
+    `whole build against bare Astro + Pagefind over the same ${run.published ?? count} MDX files (${run.engine}; project's astro, @astrojs/mdx, markdown engine):`,
+    `  whole build ${whole.toFixed(1)} s = ${run.build.stages.map((s) => `${s.name} ${s.seconds.toFixed(1)}`).join(' + ')}; peak RSS ${mb(peak)}`,
+    `  bare        ${bareSeconds.toFixed(1)} s = astro ${bareAstro.seconds.toFixed(1)} + pagefind ${barePagefind.seconds.toFixed(1)}; peak RSS ${mb(barePeak)}`,
+    `  RATIO ${ratio.toFixed(2)}× (target ≤ ${TARGET.ratio}×: ${mark(ratio <= TARGET.ratio)}); astro ${(seconds('astro') / bareAstro.seconds).toFixed(2)}× bare, pagefind ${(seconds('pagefind') / barePagefind.seconds).toFixed(2)}× bare (target ≤ ${TARGET.stageVsBare}×)`,
+    ...(run.pageWeight
+      ? [
+          `  document pages, HTML / visible text: median ${run.pageWeight.median.toFixed(2)}, p90 ${run.pageWeight.p90.toFixed(2)}, max ${run.pageWeight.max.toFixed(2)} (target ≤ ${TARGET.pageWeight}: ${mark(run.pageWeight.max <= TARGET.pageWeight)}; worst ${run.pageWeight.worst[0]?.page ?? '–'})` +
+            (run.barePageWeight ? `; bare pages (the MDX alone) median ${run.barePageWeight.median.toFixed(2)}` : ''),
+        ]
+      : []),
+    `  conversion ${rate.toFixed(1)} documents/s (target ≥ ${TARGET.docsPerSecond}: ${mark(rate >= TARGET.docsPerSecond)}); usb + urls ${(share * 100).toFixed(1)} % of the build (target ≤ ${TARGET.usbUrlsShare * 100} %: ${mark(share <= TARGET.usbUrlsShare)})`,
+  ];
+}
+
 const REAL_LABEL = 'real corpus (content/sources)';
 
 function machine() {
@@ -297,6 +350,7 @@ async function main(): Promise<number> {
         query: { type: 'string', default: BENCH_QUERIES[0] },
         'd-query': { type: 'string', default: BENCH_QUERIES[1] },
         'no-browser': { type: 'boolean', default: false },
+        'no-bare': { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
         workdir: { type: 'string' },
         json: { type: 'string' },
@@ -400,7 +454,7 @@ async function main(): Promise<number> {
   }
 
   const runs: EngineRun[] = [];
-  for (const engine of engines) runs.push(await benchEngine(engine, configs.get(engine), contentDir, workDir, { browser: !values['no-browser'], query: values.query, dQuery: values['d-query'] }));
+  for (const engine of engines) runs.push(await benchEngine(engine, configs.get(engine), contentDir, workDir, { browser: !values['no-browser'], bare: !values['no-bare'], query: values.query, dQuery: values['d-query'] }));
 
   console.log(report(count, synthetic, runs));
   if (syntheticSpeed) console.log(`\n${conversionReport(syntheticSpeed, `synthetic archive (${count} documents)`, formatBytes).join('\n')}`);

@@ -23,6 +23,16 @@ export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 // docs/decisions/0701-usb-edition.md), promoted with dist.
 // pdf: optional (BuildOptions.pdf), each document page printed to PDF before the USB edition copies
 // the site (scripts/build/pdf.ts, docs/decisions/1403-take-it-away.md).
+/**
+ * The pages Pagefind reads: only document pages carry data-pagefind-body
+ * (src/pages/van-ban/[...path].astro), so Pagefind indexes nothing else, but it
+ * would still parse every other page (cited-document, quality and listing pages:
+ * a third of the HTML) to find that out. Same index, byte for byte, in less than
+ * half the time (docs/decisions/1203-build-performance.md); a browser test checks
+ * that no page outside it carries the marker.
+ */
+export const SEARCHED_PAGES_GLOB = 'van-ban/**/*.html';
+
 export const STAGE_NAMES = ['convert', 'astro', 'pagefind', 'pdf', 'urls', 'usb'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
@@ -68,7 +78,7 @@ export function defaultGeneratedDir(root: string, distDir: string): string {
   return resolve(distDir) === defaultDist ? resolve(root, '.generated') : `${resolve(distDir)}.generated`;
 }
 
-function binOf(root: string, pkg: string, name?: string): string {
+export function binOf(root: string, pkg: string, name?: string): string {
   // Not require.resolve(`${pkg}/package.json`): packages with an "exports" map
   // (pagefind) do not export it. Walk the node_modules folders instead.
   const require = createRequire(join(root, 'package.json'));
@@ -213,7 +223,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       env,
       cwd: root,
     },
-    pagefind: { name: 'pagefind', command: node, args: [pagefindBin, '--site', stagedDist], env, cwd: root },
+    pagefind: { name: 'pagefind', command: node, args: [pagefindBin, '--site', stagedDist, '--glob', SEARCHED_PAGES_GLOB], env, cwd: root },
     pdf: { name: 'pdf', command: node, args: [join(root, 'scripts', 'build', 'pdf.ts'), '--dist', stagedDist, ...(publicAddress.url ? ['--origin', publicAddress.url] : [])], env, cwd: root },
     urls: { name: 'urls', command: node, args: [join(root, 'scripts', 'urls', 'check.ts'), '--dist', stagedDist, '--content', contentDir], env, cwd: root },
     usb: { name: 'usb', command: node, args: [join(root, 'scripts', 'usb', 'build-usb.ts'), '--dist', stagedDist, '--out', stagedUsb, '--zip', stagedZip], env, cwd: root },

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { treeDigest } from '../../scripts/build/tree.ts';
+import { SEARCHED_PAGES_GLOB } from '../../scripts/build/pipeline.ts';
 import { PROJECT_ROOT } from '../support/paths.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'archive-build-test-'));
@@ -68,5 +69,26 @@ describe('npm run build', () => {
     expect([...b.keys()]).toEqual([...a.keys()]);
     const differing = [...a].filter(([file, digest]) => b.get(file) !== digest).map(([file]) => file);
     expect(differing).toEqual([]);
+  });
+
+  // The pagefind stage reads only SEARCHED_PAGES_GLOB: a page outside it that asked to be searched would be left out silently.
+  it('only pages inside the glob Pagefind reads carry data-pagefind-body', () => {
+    const dist = inject('distDir');
+    expect(SEARCHED_PAGES_GLOB).toBe('van-ban/**/*.html');
+    const outside: string[] = [];
+    let inside = 0;
+    const walk = (dir: string, rel: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = rel ? `${rel}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) walk(join(dir, entry.name), path);
+        else if (entry.name.endsWith('.html') && readFileSync(join(dir, entry.name), 'utf8').includes('data-pagefind-body')) {
+          if (path.startsWith('van-ban/')) inside += 1;
+          else outside.push(path);
+        }
+      }
+    };
+    walk(dist, '');
+    expect(outside).toEqual([]);
+    expect(inside).toBeGreaterThan(100);
   });
 });
