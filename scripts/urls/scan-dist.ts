@@ -141,6 +141,9 @@ export function resolveSitePath(fromPath: string, href: string): string | null {
   }
 }
 
+/** What every marked page holds (as bytes: pages without it are never decoded). */
+const MARKER = Buffer.from('name="archive:');
+
 export function scanDist(distDir: string): DistScan {
   const documents = new Map<string, ScannedDocument>();
   const aliases = new Map<string, ScannedAlias>();
@@ -148,9 +151,9 @@ export function scanDist(distDir: string): DistScan {
   for (const file of indexFiles(distDir)) {
     const rel = relative(distDir, file).split(sep).slice(0, -1).join('/');
     const url = rel === '' ? '/' : `/${rel}/`;
-    const html = readFileSync(file, 'utf8');
-    // Only pages with a marker need parsing; listings and the home page are just pages.
-    const page: ScannedPage = html.includes('name="archive:') ? scanPage(html) : { kind: 'other' };
+    // Only pages with a marker need parsing (and decoding); listings and the home page are just pages.
+    const bytes = readFileSync(file);
+    const page: ScannedPage = bytes.includes(MARKER) ? scanPage(bytes.toString('utf8')) : { kind: 'other' };
     if (page.kind === 'alias') {
       aliases.set(url, { url, target: page.target, refreshPath: page.refresh ? resolveSitePath(url, page.refresh) : null, canonical: page.canonical });
       continue;

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { cssUrls } from './css.ts';
 import { decodeEntities, KEPT_ATTRS, scanTags } from './html.ts';
 import { rootAbsoluteStrings } from './js-strings.ts';
-import { isRootAbsolute, readSiteTree, rewriteUrl, type SiteTree } from './site-tree.ts';
+import { isRootAbsolute, readSiteTree, rewriteUrl, siteTreeOf, type SiteTree } from './site-tree.ts';
 
 export interface AuditResult {
   problems: string[];
@@ -60,8 +60,9 @@ function checkUrl(url: string, file: string, where: string, tree: SiteTree, prob
   else if (result.target !== null && /\/(?:[?#]|$)/.test(value)) problems.push(`${file}: folder URL without index.html in ${where}: ${value}`);
 }
 
-export function auditUsb(dir: string): AuditResult {
-  const tree = readSiteTree(dir);
+/** Audit the folder `dir`; `files`, when given, are its files (listFiles), so the folder is not walked again. */
+export function auditUsb(dir: string, files?: readonly string[]): AuditResult {
+  const tree = files ? siteTreeOf(files) : readSiteTree(dir);
   const problems: string[] = [];
   const kept: string[] = [];
   const unknown: string[] = [];

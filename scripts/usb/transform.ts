@@ -16,9 +16,9 @@
  *
  * See docs/decisions/0701-usb-edition.md.
  */
-import { constants, copyFileSync, linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { listFiles, treeSize } from '../build/tree.ts';
+import { listFiles, type TreeSize } from '../build/tree.ts';
 import { auditUsb, type AuditResult } from './audit.ts';
 import { classicFromInlineModule, classicFromModuleFile } from './classic-scripts.ts';
 import { rewriteCss } from './css.ts';
@@ -42,6 +42,8 @@ export interface UsbOptions {
 export interface UsbResult {
   web: { files: number; bytes: number };
   usb: { files: number; bytes: number };
+  /** The edition's files (relative paths, sorted, as listFiles gives them). */
+  files: string[];
   pagefind: PagefindUsbResult | null;
   audit: AuditResult;
   /** Problems met while transforming (a module script not found, <base href>, ...). */
@@ -54,6 +56,12 @@ export interface UsbResult {
  * together, and nothing writes into a built file afterwards), else a copy-on-write clone where
  * the file system has them, else a copy.
  */
+function sizeOf(dir: string, files: readonly string[]): TreeSize {
+  let bytes = 0;
+  for (const file of files) bytes += statSync(join(dir, file)).size;
+  return { files: files.length, bytes };
+}
+
 function sameFile(from: string, to: string): void {
   try {
     linkSync(from, to);
@@ -68,9 +76,17 @@ export async function buildUsbEdition(options: UsbOptions): Promise<UsbResult> {
   const tree = siteTreeOf(files);
   const problems: string[] = [];
   mkdirSync(outDir, { recursive: true });
+  const made = new Set<string>();
+  const folderFor = (target: string) => {
+    const dir = dirname(target);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+  };
   const write = (rel: string, data: string | Buffer) => {
     const target = join(outDir, rel);
-    mkdirSync(dirname(target), { recursive: true });
+    folderFor(target);
     writeFileSync(target, data);
     options.onFile?.(rel);
   };
@@ -127,7 +143,7 @@ export async function buildUsbEdition(options: UsbOptions): Promise<UsbResult> {
     // Script files no page loads: module chunks (bundled into the classic scripts) or dead code.
     if (/\.m?js$/.test(file) && !referenced.has(file)) continue;
     const target = join(outDir, file);
-    mkdirSync(dirname(target), { recursive: true });
+    folderFor(target);
     sameFile(join(distDir, file), target);
     options.onFile?.(file);
   }
@@ -135,6 +151,7 @@ export async function buildUsbEdition(options: UsbOptions): Promise<UsbResult> {
   if (tree.files.has(README_NAME)) problems.push(`the site already has a ${README_NAME} at its root; the USB edition's README would replace it`);
   write(README_NAME, readmeText(options.siteUrl ?? null));
 
-  const audit = auditUsb(outDir);
-  return { web: treeSize(distDir), usb: treeSize(outDir), pagefind, audit, problems };
+  const usbFiles = listFiles(outDir);
+  const audit = auditUsb(outDir, usbFiles);
+  return { web: sizeOf(distDir, files), usb: sizeOf(outDir, usbFiles), files: usbFiles, pagefind, audit, problems };
 }

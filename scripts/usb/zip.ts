@@ -93,7 +93,7 @@ function openZip(zipFile: string): ZipSink {
         ondata: null as unknown as ZipInputFile['ondata'],
       } as ZipInputFile & { flag: number; compression: number };
       zip.add(entry);
-      entry.ondata!(null, packed.data, true);
+      entry.ondata!(null, packed.data as Uint8Array<ArrayBuffer>, true);
       check();
     },
     end() {
@@ -120,18 +120,23 @@ export class PackPool {
   private readonly pending = new Map<number, { resolve: (packed: PackedFile) => void; reject: (error: Error) => void; slot: { busy: number } }>();
   private nextId = 0;
   private failure: Error | null = null;
+  /** Files not posted yet, per worker: posted in batches (one message per file costs more than packing a small one). */
+  private readonly batches: Array<Array<{ id: number; path: string; level: number }>>;
 
   constructor(size = Math.min(4, availableParallelism())) {
     this.workers = Array.from({ length: Math.max(1, size) }, () => ({ worker: new Worker(new URL('./zip-worker.ts', import.meta.url)), busy: 0 }));
+    this.batches = this.workers.map(() => []);
     for (const slot of this.workers) {
-      slot.worker.on('message', (message: { id: number } & PackedFile) => {
-        const task = this.pending.get(message.id);
-        if (!task) return;
-        this.pending.delete(message.id);
-        task.slot.busy -= 1;
-        task.resolve({ size: message.size, crc: message.crc, data: message.data });
+      slot.worker.on('message', (messages: Array<{ id: number } & PackedFile>) => {
+        for (const message of messages) {
+          const task = this.pending.get(message.id);
+          if (!task) continue;
+          this.pending.delete(message.id);
+          task.slot.busy -= 1;
+          task.resolve({ size: message.size, crc: message.crc, data: message.data });
+        }
       });
-      slot.worker.on('error', (error) => {
+      slot.worker.on('error', (error: Error) => {
         this.failure = error;
         for (const task of this.pending.values()) task.reject(error);
         this.pending.clear();
@@ -141,13 +146,25 @@ export class PackPool {
 
   pack(path: string, level: number): Promise<PackedFile> {
     if (this.failure) return Promise.reject(this.failure);
-    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    let index = 0;
+    for (let i = 1; i < this.workers.length; i++) if (this.workers[i]!.busy < this.workers[index]!.busy) index = i;
+    const slot = this.workers[index]!;
     const id = this.nextId++;
     const promise = new Promise<PackedFile>((resolve, reject) => this.pending.set(id, { resolve, reject, slot }));
     promise.catch(() => {}); // awaited later, in zip order; a failure is reported there
     slot.busy += 1;
-    slot.worker.postMessage({ id, path, level });
+    const batch = this.batches[index]!;
+    batch.push({ id, path, level });
+    if (batch.length >= 16) this.flush();
     return promise;
+  }
+
+  /** Post the files waiting in batches. */
+  flush(): void {
+    this.batches.forEach((batch, index) => {
+      if (batch.length === 0) return;
+      this.workers[index]!.worker.postMessage(batch.splice(0));
+    });
   }
 
   async close(): Promise<void> {
@@ -175,10 +192,9 @@ export class ZipPacker {
     this.packed.set(file, this.pool.pack(join(this.dir, file), levelFor(file)));
   }
 
-  /** The zip of the whole folder: files not handed over yet are packed now. */
-  async write(zipFile: string, topFolder: string): Promise<{ files: number; bytes: number }> {
+  /** The zip of the whole folder (`files`: its files as listFiles gives them, if known): files not handed over yet are packed now. */
+  async write(zipFile: string, topFolder: string, files: readonly string[] = listFiles(this.dir)): Promise<{ files: number; bytes: number }> {
     try {
-      const files = listFiles(this.dir);
       const sink = openZip(zipFile);
       // Look ahead a bounded number of files, so a folder packed only now is not held in memory whole.
       const AHEAD = 64;
@@ -187,8 +203,10 @@ export class ZipPacker {
         if (file !== undefined && !this.packed.has(file)) this.add(file);
       };
       for (let i = 0; i < AHEAD; i++) start(i);
+      this.pool.flush();
       for (let i = 0; i < files.length; i++) {
         start(i + AHEAD);
+        this.pool.flush(); // nothing awaited may still wait in a batch
         const file = files[i]!;
         const packed = await this.packed.get(file)!;
         this.packed.delete(file);
