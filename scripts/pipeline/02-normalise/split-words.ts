@@ -40,7 +40,8 @@ export const PDF_LAYER_MIN_PER_MILLE = 0.25;
 /** … and at least this many of them. */
 const PDF_LAYER_MIN_COUNT = 1;
 
-const isOnsetOnly = (s: string): boolean => ONSET.test(s);
+/** (No onset is longer than three letters, each one UTF-16 unit even case-folded: the length check only saves the scan.) */
+const isOnsetOnly = (s: string): boolean => s.length <= 3 && s.length > 0 && ONSET.test(s);
 const isLower = (s: string): boolean => s === s.toLocaleLowerCase('vi');
 const isUpper = (s: string): boolean => s === s.toLocaleUpperCase('vi');
 const isCapitalised = (s: string): boolean => isLower(s.slice(1)) && /^\p{Lu}/u.test(s);
