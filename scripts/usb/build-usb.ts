@@ -44,7 +44,7 @@ async function main(): Promise<number> {
   const siteUrl = process.env.ARCHIVE_SITE_URL || null;
   // The zip's files are packed by worker threads while the edition is being written.
   const packer = values.zip ? new ZipPacker(outDir) : null;
-  const result = await buildUsbEdition({ distDir, outDir, siteUrl, ...(packer ? { onFile: (file: string) => packer.add(file) } : {}) });
+  const result = await buildUsbEdition({ distDir, outDir, siteUrl, ...(packer ? { sink: packer } : {}) });
   const failures = [...result.problems, ...result.audit.problems];
   if (failures.length > 0) {
     await packer?.close();

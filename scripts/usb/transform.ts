@@ -22,7 +22,8 @@ import { listFiles, type TreeSize } from '../build/tree.ts';
 import { auditUsb, type AuditResult } from './audit.ts';
 import { classicFromInlineModule, classicFromModuleFile } from './classic-scripts.ts';
 import { rewriteCss } from './css.ts';
-import { rewritePage, type ClassicScript } from './html.ts';
+import { PAGEFIND_BUNDLE, rewritePage, type ClassicScript } from './html.ts';
+import { ASSET_SCRIPT_SUFFIX } from './runtime/assets.ts';
 import { isPagefindCode, writePagefindUsb, type PagefindUsbResult } from './pagefind.ts';
 import { PUBLISHED_ZIP_PATH } from './published-zip.ts';
 import { README_NAME, readmeText } from './readme.ts';
@@ -35,8 +36,32 @@ export interface UsbOptions {
   outDir: string;
   /** The public site URL (ARCHIVE_SITE_URL), named in the README; citations carry it already. */
   siteUrl?: string | null;
-  /** Told of each file as soon as it is written for good (the zip packs it meanwhile, zip.ts ZipPacker). */
-  onFile?: (file: string) => void;
+  /**
+   * Told of each file as soon as it is written for good: the zip's ZipPacker (zip.ts)
+   * packs it and audits it meanwhile, in worker threads; the audit is then its.
+   */
+  sink?: FileSink;
+}
+
+export interface FileSink {
+  /** Before any file: the files the edition will have (a few scripts may still be left out: audit.ts mayBeLeftOut). */
+  begin(expected: readonly string[]): void;
+  add(file: string): void;
+  /** The audit of the finished edition (its files, as listFiles gives them). */
+  audit(files: readonly string[]): Promise<AuditResult>;
+}
+
+/** The files the edition of a site with these `files` will have, but the scripts no page loads (left out later). */
+export function expectedFiles(files: readonly string[]): string[] {
+  const hasPagefind = files.includes(PAGEFIND_BUNDLE);
+  const expected: string[] = [];
+  for (const file of files) {
+    if (file === PUBLISHED_ZIP_PATH) continue;
+    if (hasPagefind && file.startsWith('pagefind/') && !isPagefindCode(file)) expected.push(`${file}${ASSET_SCRIPT_SUFFIX}`);
+    else expected.push(file);
+  }
+  expected.push(README_NAME);
+  return expected.sort();
 }
 
 export interface UsbResult {
@@ -75,6 +100,7 @@ export async function buildUsbEdition(options: UsbOptions): Promise<UsbResult> {
   const files = listFiles(distDir);
   const tree = siteTreeOf(files);
   const problems: string[] = [];
+  options.sink?.begin(expectedFiles(files));
   mkdirSync(outDir, { recursive: true });
   const made = new Set<string>();
   const folderFor = (target: string) => {
@@ -88,7 +114,7 @@ export async function buildUsbEdition(options: UsbOptions): Promise<UsbResult> {
     const target = join(outDir, rel);
     folderFor(target);
     writeFileSync(target, data);
-    options.onFile?.(rel);
+    options.sink?.add(rel);
   };
 
   // Module scripts, bundled once each however many pages load them.
@@ -131,7 +157,7 @@ export async function buildUsbEdition(options: UsbOptions): Promise<UsbResult> {
   let pagefind: PagefindUsbResult | null = null;
   if (tree.files.has('pagefind/pagefind.js')) {
     pagefind = await writePagefindUsb(distDir, outDir, files);
-    for (const file of pagefind.written) options.onFile?.(file);
+    for (const file of pagefind.written) options.sink?.add(file);
     handled.add('pagefind/pagefind.js'); // now the classic bundle
     for (const file of files) if (file.startsWith('pagefind/') && !(isPagefindCode(file) && referenced.has(file))) handled.add(file);
   }
@@ -145,13 +171,13 @@ export async function buildUsbEdition(options: UsbOptions): Promise<UsbResult> {
     const target = join(outDir, file);
     folderFor(target);
     sameFile(join(distDir, file), target);
-    options.onFile?.(file);
+    options.sink?.add(file);
   }
 
   if (tree.files.has(README_NAME)) problems.push(`the site already has a ${README_NAME} at its root; the USB edition's README would replace it`);
   write(README_NAME, readmeText(options.siteUrl ?? null));
 
   const usbFiles = listFiles(outDir);
-  const audit = auditUsb(outDir, usbFiles);
+  const audit = options.sink ? await options.sink.audit(usbFiles) : auditUsb(outDir, usbFiles);
   return { web: sizeOf(distDir, files), usb: sizeOf(outDir, usbFiles), files: usbFiles, pagefind, audit, problems };
 }

@@ -19,6 +19,7 @@ import { Worker } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
 import { deflateSync, Zip, type ZipInputFile } from 'fflate';
 import { listFiles } from '../build/tree.ts';
+import { joinAudits, type AuditResult, type FileAudit } from './audit.ts';
 
 /** The one folder inside the USB edition's zip (what "Extract All" gives, to copy onto a stick). */
 export const ZIP_TOP_FOLDER = 'luu-tru-nghi-quyet';
@@ -48,10 +49,15 @@ export interface PackedFile {
   size: number;
   crc: number;
   data: Uint8Array;
+  /** The file's audit, when asked for (PackPool.pack). */
+  audit?: FileAudit;
 }
 
 export function packFile(path: string, level: number): PackedFile {
-  const raw = readFileSync(path);
+  return packBytes(readFileSync(path), level);
+}
+
+export function packBytes(raw: Uint8Array, level: number): PackedFile {
   return { size: raw.length, crc: crc32(raw) >>> 0, data: level === 0 ? raw : deflateSync(raw, { level: level as 1 }) };
 }
 
@@ -121,10 +127,14 @@ export class PackPool {
   private nextId = 0;
   private failure: Error | null = null;
   /** Files not posted yet, per worker: posted in batches (one message per file costs more than packing a small one). */
-  private readonly batches: Array<Array<{ id: number; path: string; level: number }>>;
+  private readonly batches: Array<Array<{ id: number; path: string; level: number; audit?: string }>>;
 
-  constructor(size = Math.min(4, availableParallelism())) {
-    this.workers = Array.from({ length: Math.max(1, size) }, () => ({ worker: new Worker(new URL('./zip-worker.ts', import.meta.url)), busy: 0 }));
+  /** `expected`: the files the folder will have, for the audit of HTML and CSS files as they are packed (zip-worker.ts). */
+  constructor(size = Math.min(4, availableParallelism()), expected: readonly string[] | null = null) {
+    this.workers = Array.from({ length: Math.max(1, size) }, () => ({
+      worker: new Worker(new URL('./zip-worker.ts', import.meta.url), { workerData: { expected } }),
+      busy: 0,
+    }));
     this.batches = this.workers.map(() => []);
     for (const slot of this.workers) {
       slot.worker.on('message', (messages: Array<{ id: number } & PackedFile>) => {
@@ -133,7 +143,7 @@ export class PackPool {
           if (!task) continue;
           this.pending.delete(message.id);
           task.slot.busy -= 1;
-          task.resolve({ size: message.size, crc: message.crc, data: message.data });
+          task.resolve(message.audit ? { size: message.size, crc: message.crc, data: message.data, audit: message.audit } : { size: message.size, crc: message.crc, data: message.data });
         }
       });
       slot.worker.on('error', (error: Error) => {
@@ -144,7 +154,8 @@ export class PackPool {
     }
   }
 
-  pack(path: string, level: number): Promise<PackedFile> {
+  /** Pack the file at `path`; with `audit` (its path in the folder), audit it too (PackedFile.audit). */
+  pack(path: string, level: number, audit?: string): Promise<PackedFile> {
     if (this.failure) return Promise.reject(this.failure);
     let index = 0;
     for (let i = 1; i < this.workers.length; i++) if (this.workers[i]!.busy < this.workers[index]!.busy) index = i;
@@ -154,7 +165,7 @@ export class PackPool {
     promise.catch(() => {}); // awaited later, in zip order; a failure is reported there
     slot.busy += 1;
     const batch = this.batches[index]!;
-    batch.push({ id, path, level });
+    batch.push(audit === undefined ? { id, path, level } : { id, path, level, audit });
     if (batch.length >= 16) this.flush();
     return promise;
   }
@@ -179,17 +190,50 @@ export class PackPool {
  */
 export class ZipPacker {
   private readonly packed = new Map<string, Promise<PackedFile>>();
-  readonly pool: PackPool;
+  private poolOf: PackPool | null = null;
+  private expected: readonly string[] | null = null;
   private readonly dir: string;
+  private readonly workers: number | undefined;
 
   constructor(dir: string, workers?: number) {
     this.dir = dir;
-    this.pool = new PackPool(workers);
+    this.workers = workers;
+  }
+
+  get pool(): PackPool {
+    this.poolOf ??= new PackPool(this.workers, this.expected);
+    return this.poolOf;
+  }
+
+  /** Before any file: the files the folder will have (some scripts may still be left out), so the workers audit HTML and CSS files as they pack them. */
+  begin(expected: readonly string[]): void {
+    if (this.poolOf) throw new Error('ZipPacker.begin after the first file');
+    this.expected = expected;
   }
 
   /** `file` (relative to the folder) is written and will not change again. */
   add(file: string): void {
-    this.packed.set(file, this.pool.pack(join(this.dir, file), levelFor(file)));
+    const audit = this.expected !== null && /\.(?:html|css)$/.test(file) ? file : undefined;
+    this.packed.set(file, this.pool.pack(join(this.dir, file), levelFor(file), audit));
+  }
+
+  /** The audit of the finished folder (its `files`), from the workers' audits of its HTML and CSS files. */
+  async audit(files: readonly string[]): Promise<AuditResult> {
+    if (this.expected === null) throw new Error('ZipPacker.audit without begin');
+    const audits = new Map<string, FileAudit>();
+    for (const file of files) {
+      if (!/\.(?:html|css)$/.test(file)) continue;
+      if (!this.packed.has(file)) this.add(file);
+    }
+    this.pool.flush();
+    for (const file of files) {
+      if (!/\.(?:html|css)$/.test(file)) continue;
+      const packed = await this.packed.get(file)!;
+      if (!packed.audit) throw new Error(`${file} was packed without its audit`);
+      audits.set(file, packed.audit);
+      delete packed.audit;
+    }
+    return joinAudits(files, audits);
   }
 
   /** The zip of the whole folder (`files`: its files as listFiles gives them, if known): files not handed over yet are packed now. */
@@ -219,7 +263,7 @@ export class ZipPacker {
   }
 
   async close(): Promise<void> {
-    await this.pool.close();
+    await this.poolOf?.close();
   }
 }
 

@@ -10,15 +10,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditUsb } from '../../scripts/usb/audit.ts';
+import { auditFile, auditUsb, joinAudits, mayBeLeftOut } from '../../scripts/usb/audit.ts';
 import { rewriteCss } from '../../scripts/usb/css.ts';
 import { deferInline, rewritePage, type PageHooks } from '../../scripts/usb/html.ts';
 import { rewriteScriptStrings } from '../../scripts/usb/js-strings.ts';
 import { readmeText } from '../../scripts/usb/readme.ts';
 import { rewriteUrl, siteTreeOf } from '../../scripts/usb/site-tree.ts';
 import { buildUsbEdition } from '../../scripts/usb/transform.ts';
-import { zipFolder, zipFolderParallel } from '../../scripts/usb/zip.ts';
-import { listFiles } from '../../scripts/build/tree.ts';
+import { ZipPacker, zipFolder, zipFolderParallel } from '../../scripts/usb/zip.ts';
+import { listFiles, treeDigest } from '../../scripts/build/tree.ts';
 
 const tree = siteTreeOf([
   'index.html',
@@ -224,6 +224,28 @@ describe('the edition of a small site, its audit and its zip', () => {
     const entries = unzipSync(readFileSync(a));
     expect(Object.keys(entries).sort()).toEqual(listFiles(out).map((f) => `luu-tru-nghi-quyet/${f}`));
     expect(Buffer.from(entries['luu-tru-nghi-quyet/index.html']!).equals(readFileSync(join(out, 'index.html')))).toBe(true);
+  });
+
+  it('packs and audits in worker threads while writing: the same edition, audit and zip as the folder audit and zipFolder', async () => {
+    const out = join(temp, 'usb-packed');
+    const packer = new ZipPacker(out, 2);
+    const result = await buildUsbEdition({ distDir: site, outDir: out, siteUrl: 'https://luu-tru.example.org', sink: packer });
+    expect(result.audit).toEqual(auditUsb(out));
+    expect(result.audit.pages).toBe(2);
+    expect(treeDigest(out)).toEqual(treeDigest(join(temp, 'usb')));
+    await packer.write(join(temp, 'packed.zip'), 'luu-tru-nghi-quyet', result.files);
+    zipFolder(out, join(temp, 'packed-serial.zip'), 'luu-tru-nghi-quyet');
+    expect(readFileSync(join(temp, 'packed.zip')).equals(readFileSync(join(temp, 'packed-serial.zip')))).toBe(true);
+  });
+
+  it('an audit made before the copy is final checks URLs to scripts again on the final files', () => {
+    const tree = siteTreeOf(['index.html', '_astro/chunk.js', 'a.css']);
+    const page = auditFile('index.html', '<script src="_astro/chunk.js"></script><link rel="stylesheet" href="a.css">', tree, mayBeLeftOut);
+    expect(page.problems).toEqual([]);
+    expect(page.deferred.map((d) => d.target)).toEqual(['_astro/chunk.js']);
+    const audits = new Map([['index.html', page]]);
+    expect(joinAudits(['_astro/chunk.js', 'a.css', 'index.html'], audits).problems).toEqual([]);
+    expect(joinAudits(['a.css', 'index.html'], audits).problems).toEqual(['index.html: <script src> points to nothing in the copy: _astro/chunk.js']);
   });
 
   it('writes the same zip from worker threads; stores compressed files, deflates text', async () => {
