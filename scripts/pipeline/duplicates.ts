@@ -29,13 +29,18 @@ export function foldedWords(text: string): string[] {
   return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** foldedWords(text).join(''): the folded text without what is neither letter nor digit. */
+function lettersAndDigits(text: string): string {
+  return foldText(text).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
 /**
  * The character 12-grams of the folded letters and digits, spaces removed.
  * Not word shingles: PDF text layers split words ("quy ền", "c ủa"), which
  * breaks every word shingle around the split but only a few character ones.
  */
 export function shingles(text: string, size = SHINGLE_CHARS): Set<string> {
-  return shinglesOfChars(foldedWords(text).join(''), size);
+  return shinglesOfChars(lettersAndDigits(text), size);
 }
 
 /** shingles() of text already folded to its letters and digits. */
@@ -113,7 +118,7 @@ function base36(c: number): number {
 }
 
 export function shingled(text: string): Shingled {
-  const chars = foldedWords(text).join('');
+  const chars = lettersAndDigits(text);
   const n = chars.length;
   const other = new Set<string>();
   if (n < SHINGLE_CHARS || SHINGLE_CHARS !== 12) {
