@@ -15,7 +15,7 @@ import {
   movedFragmentNotice,
   provisionPart,
 } from '../../scripts/lib/citation-text.ts';
-import { addProvisionTools, labelledIds, toolIds } from '../../src/lib/provision-tools.ts';
+import { dropLabelTitles, outlineParts, TOOL_SELECTOR, toolIds } from '../../src/lib/provision-tools.ts';
 import { inlineScript, jsonForScript } from '../../src/lib/json-script.ts';
 import { isFirstFive, loadShippedDocuments } from '../support/shipped.ts';
 
@@ -164,7 +164,7 @@ describe('citation rules', () => {
   });
 });
 
-describe('provision toolbar (build-time transform of the rendered body)', () => {
+describe('provision toolbar list (attached in the browser by src/scripts/cite.js)', () => {
   const body =
     '<div class="source-header" id="dau-van-ban"><p>X</p></div>' +
     '<section id="can-cu" class="provision provision--preamble" data-provision="can-cu"><p>Căn cứ ...</p></section>' +
@@ -172,25 +172,23 @@ describe('provision toolbar (build-time transform of the rendered body)', () => 
     '<p>a <ins class="correction" title="Nguyên văn: a>b <section id=&quot;x&quot;>">b</ins> <span id="II.3.ct-1" class="target">(1)</span></p>' +
     '<div class="bullet"><p>- x</p></div></section>' +
     '<section class="footnotes" id="chu-thich"><ol><li id="fn-1">n</li></ol></section>';
-  const out = addProvisionTools(body, { part: (id) => provisionPart(id) });
 
-  it('adds a toolbar to each provision and fixed block, and a # link only where there is no numbering label', () => {
+  it('finds each provision and fixed block, in document order; the page carries only the parts that need the outline', () => {
     expect(toolIds(body)).toEqual(['dau-van-ban', 'can-cu', 'II.3', 'chu-thich']);
-    expect(labelledIds(body)).toEqual(new Set(['II.3']));
-    expect(out).toContain(
-      '<section id="can-cu" class="provision provision--preamble" data-provision="can-cu"><span class="prov-tools"><a class="permalink" href="#can-cu" aria-label="Liên kết đến phần căn cứ ban hành"></a><button type="button" class="cite" data-cite="can-cu" data-part="phần căn cứ ban hành" hidden></button></span><p>',
-    );
-    expect(out).toContain(
-      '<section id="II.3" class="provision provision--section" data-provision="II.3"><span class="prov-tools"><button type="button" class="cite" data-cite="II.3" data-part="mục II.3" hidden></button></span><h3',
-    );
-    expect(out.match(/class="permalink"/g)).toHaveLength(3); // dau-van-ban, can-cu, chu-thich
+    expect(TOOL_SELECTOR).toBe('section[data-provision][id], [id="dau-van-ban"], [id="chu-thich"]');
+    const toc = [{ id: 'quyet-nghi', title: 'QUYẾT NGHỊ:' }] as Parameters<typeof provisionPart>[1];
+    const withHeading = body + '<section id="quyet-nghi" class="provision" data-provision="quyet-nghi"><p>QUYẾT NGHỊ:</p></section>';
+    const options = { part: (id: string) => provisionPart(id, toc), partFromId: (id: string) => provisionPart(id) };
+    expect(outlineParts(body, options)).toEqual([]);
+    expect(outlineParts(withHeading, options)).toEqual([['quyet-nghi', 'phần “QUYẾT NGHỊ”']]);
   });
 
-  it('adds no text and changes nothing else', () => {
-    const withoutTools = out.replace(/<span class="prov-tools"[^]*?<\/span>/g, '');
-    expect(withoutTools).toBe(body);
-    const text = (html: string) => html.replace(/<[^>]*>/g, '');
-    expect(text(out)).toBe(text(body));
+  it('drops only the numbering labels\' repeated tooltip, nothing else', () => {
+    const out = dropLabelTitles(body);
+    expect(out).toBe(body.replace(' title="Liên kết đến mục này"', ''));
+    expect(out).toContain('title="Nguyên văn: a>b <section id=&quot;x&quot;>"');
+    const other = '<a href="#x" title="Liên kết đến mục này">x</a>';
+    expect(dropLabelTitles(other)).toBe(other);
   });
 });
 
