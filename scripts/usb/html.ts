@@ -171,6 +171,9 @@ export function scanTags(html: string): Tag[] {
   return tags;
 }
 
+/** The end tag of a link, in any case. */
+const CLOSE_A = /<\/a>/gi;
+
 function get(tag: Tag, name: string): Attr | undefined {
   return tag.attrs.find((a) => a.name === name);
 }
@@ -231,7 +234,8 @@ export async function rewritePage(html: string, file: string, tree: SiteTree, ho
     // A link to something only the web build has (the USB zip): the copy shows the sentence the link carries instead.
     const offline = tag.name === 'a' ? get(tag, USB_OFFLINE_ATTR) : undefined;
     if (offline) {
-      const close = html.toLowerCase().indexOf('</a>', tag.to);
+      CLOSE_A.lastIndex = tag.to;
+      const close = CLOSE_A.exec(html)?.index ?? -1;
       if (close < 0) {
         problems.push(`<a ${USB_OFFLINE_ATTR}> without </a>`);
         continue;

@@ -57,6 +57,47 @@ function decodePath(path: string): string {
   }
 }
 
+interface Resolved {
+  /** The file's site path, still percent-encoded as written, as segments (a folder's ends with index.html). */
+  segments: string[];
+  target: string;
+  missing: boolean;
+}
+
+/** The file a path names from the folder `base` (segments), or null when it climbs out of the site. */
+function targetOf(base: readonly string[], path: string, tree: SiteTree): Resolved | null {
+  const segments = base.slice();
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (segments.length === 0) return null;
+      segments.pop();
+    } else segments.push(part);
+  }
+  const sitePath = segments.join('/');
+  const asDir = sitePath === '' || path.endsWith('/') || tree.dirs.has(decodePath(sitePath));
+  if (asDir) segments.push('index.html');
+  const target = decodePath(segments.join('/'));
+  return { segments, target, missing: !tree.files.has(target) };
+}
+
+/** Root-absolute paths resolve the same from every page: once per path and tree. */
+const rootTargets = new WeakMap<SiteTree, Map<string, Resolved | null>>();
+function rootTarget(path: string, tree: SiteTree): Resolved | null {
+  let cache = rootTargets.get(tree);
+  if (!cache) {
+    cache = new Map();
+    rootTargets.set(tree, cache);
+  }
+  let resolved = cache.get(path);
+  if (resolved === undefined) {
+    resolved = targetOf([], path, tree);
+    if (cache.size > 200_000) cache.clear();
+    cache.set(path, resolved);
+  }
+  return resolved;
+}
+
 /** Folders of a path as segments ('' -> none). */
 function segmentsOf(dir: string): string[] {
   return dir === '' ? [] : dir.split('/');
@@ -93,21 +134,9 @@ export function rewriteUrl(raw: string, fromFile: string, tree: SiteTree): Rewri
   const path = cut < 0 ? url : url.slice(0, cut);
   const rest = cut < 0 ? '' : url.slice(cut);
   const from = folderOf(fromFile);
-  // The site path the URL names, still percent-encoded as written, as segments ('.' and '..' resolved).
-  const segments = path.startsWith('/') ? [] : from.segments.slice();
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (segments.length === 0) return { url: raw, target: null, missing: true };
-      segments.pop();
-    } else segments.push(part);
-  }
-  const sitePath = segments.join('/');
-  const asDir = sitePath === '' || path.endsWith('/') || tree.dirs.has(decodePath(sitePath));
-  if (asDir) segments.push('index.html');
-  const targetEncoded = segments.join('/');
-  const target = decodePath(targetEncoded);
-  const missing = !tree.files.has(target);
+  const resolved = path.startsWith('/') ? rootTarget(path, tree) : targetOf(from.segments, path, tree);
+  if (resolved === null) return { url: raw, target: null, missing: true };
+  const { segments, target, missing } = resolved;
   // Relative to the page's folder: up to the common folder, then down.
   let common = 0;
   const fromSegments = from.segments;

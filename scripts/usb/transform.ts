@@ -103,13 +103,18 @@ export async function buildUsbEdition(options: UsbOptions): Promise<UsbResult> {
   options.sink?.begin(expectedFiles(files));
   mkdirSync(outDir, { recursive: true });
   const made = new Set<string>();
-  const folderFor = (target: string) => {
-    const dir = dirname(target);
-    if (!made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
+  made.add(outDir);
+  const makeFolder = (dir: string): void => {
+    if (made.has(dir)) return;
+    makeFolder(dirname(dir));
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
+    made.add(dir);
   };
+  const folderFor = (target: string) => makeFolder(dirname(target));
   const write = (rel: string, data: string | Buffer) => {
     const target = join(outDir, rel);
     folderFor(target);
