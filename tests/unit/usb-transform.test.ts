@@ -238,6 +238,20 @@ describe('the edition of a small site, its audit and its zip', () => {
     expect(readFileSync(join(temp, 'packed.zip')).equals(readFileSync(join(temp, 'packed-serial.zip')))).toBe(true);
   });
 
+  it('the audit from the pack workers finds what the folder audit finds', async () => {
+    const bad = join(temp, 'bad-site');
+    mkdirSync(join(bad, 'a'), { recursive: true });
+    writeFileSync(join(bad, 'index.html'), '<a href="/khong-co/">1</a><div data-x="/a/"></div><a href="/a/">2</a>');
+    writeFileSync(join(bad, 'a', 'index.html'), '<p>a</p>');
+    const out = join(temp, 'bad-usb');
+    const packer = new ZipPacker(out, 2);
+    const result = await buildUsbEdition({ distDir: bad, outDir: out, sink: packer });
+    await packer.close();
+    expect(result.audit.problems).toEqual(['index.html: <a href> points to nothing in the copy: khong-co/index.html']);
+    expect(result.audit.unknown).toEqual(['index.html: <div data-x="/a/">']);
+    expect(result.audit).toEqual(auditUsb(out));
+  });
+
   it('an audit made before the copy is final checks URLs to scripts again on the final files', () => {
     const tree = siteTreeOf(['index.html', '_astro/chunk.js', 'a.css']);
     const page = auditFile('index.html', '<script src="_astro/chunk.js"></script><link rel="stylesheet" href="a.css">', tree, mayBeLeftOut);
