@@ -52,6 +52,15 @@ export type ScannedPage =
   | { kind: 'alias'; target: string; refresh: string | null; canonical: string | null }
   | { kind: 'other' };
 
+/**
+ * A copy of a string read from a page that holds nothing of the page: V8 keeps a piece
+ * of a long string as a slice of it, so a document id kept for the whole scan would
+ * keep its whole page in memory (10,000 pages: 1.5 GB).
+ */
+function own(value: string | null): string | null {
+  return value === null || value.length < 13 ? value : (JSON.parse(JSON.stringify(value)) as string);
+}
+
 /** Read one page's markers and citable ids. */
 export function scanPage(html: string): ScannedPage {
   let documentId: string | null = null;
@@ -70,14 +79,14 @@ export function scanPage(html: string): ScannedPage {
       onopentag(name, attrs) {
         depth++;
         if (name === 'meta') {
-          if (attrs.name === 'archive:document-id') documentId = attrs.content ?? null;
-          if (attrs.name === 'archive:alias-of') aliasOf = attrs.content ?? null;
+          if (attrs.name === 'archive:document-id') documentId = own(attrs.content ?? null);
+          if (attrs.name === 'archive:alias-of') aliasOf = own(attrs.content ?? null);
           if ((attrs['http-equiv'] ?? '').toLowerCase() === 'refresh') {
             const m = /url\s*=\s*(.+)$/i.exec(attrs.content ?? '');
-            refresh = m ? m[1]!.trim().replace(/^['"]|['"]$/g, '') : null;
+            refresh = m ? own(m[1]!.trim().replace(/^['"]|['"]$/g, '')) : null;
           }
         }
-        if (name === 'link' && (attrs.rel ?? '').split(/\s+/).includes('canonical')) canonical = attrs.href ?? null;
+        if (name === 'link' && (attrs.rel ?? '').split(/\s+/).includes('canonical')) canonical = own(attrs.href ?? null);
         if (name === 'script' && attrs.id === MOVED_FRAGMENTS_ID) {
           inMoved = true;
           movedJson = '';
@@ -89,7 +98,7 @@ export function scanPage(html: string): ScannedPage {
         }
         if (bodyDepth > 0 && attrs.id) {
           const id = attrs.id;
-          if ('data-provision' in attrs || classes.includes('target') || FIXED_BLOCKS.has(id)) fragments.push(id);
+          if ('data-provision' in attrs || classes.includes('target') || FIXED_BLOCKS.has(id)) fragments.push(own(id)!);
         }
       },
       ontext(text) {
