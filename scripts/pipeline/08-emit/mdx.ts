@@ -5,13 +5,14 @@
  * start of a line (MDX would run them as ES modules at build time), so this
  * emitter adds that rule itself (see `UNSAFE_ESM`).
  */
-import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
+import { toMarkdown, type Options, type Unsafe } from 'mdast-util-to-markdown';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { BlockContent, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Block, DocumentModel, Inline, Provision, Table } from '../../lib/model.ts';
 import { inlineText } from './data.ts';
 import { fastText } from './safe-text.ts';
+import { printTree } from './printer.ts';
 
 /**
  * "import"/"export" at the start of a line would be compiled as ESM by MDX.
@@ -216,8 +217,16 @@ export function toMdxTree(doc: DocumentModel): Root {
   return { type: 'root', children };
 }
 
+/** The printer's configuration: MDX, the ESM rule above, the cheaper text handler. */
+export const PRINT_OPTIONS: Options = { extensions: [mdxToMarkdown()], unsafe: UNSAFE_ESM, handlers: { text: fastText } };
+
+/** The tree printed as the library prints it (`printTree`: the same text, directly; the library for anything else). */
+export function printMdx(tree: Root): string {
+  return printTree(tree, PRINT_OPTIONS) ?? toMarkdown(tree, PRINT_OPTIONS);
+}
+
 /** The whole MDX file: a minimal frontmatter (the id) and the printed tree. */
 export function emitMdx(doc: DocumentModel): string {
-  const body = toMarkdown(toMdxTree(doc), { extensions: [mdxToMarkdown()], unsafe: UNSAFE_ESM, handlers: { text: fastText } });
+  const body = printMdx(toMdxTree(doc));
   return `---\nid: ${JSON.stringify(doc.id)}\n---\n\n${body}`;
 }

@@ -173,6 +173,21 @@ export function fastSafe(state: State, input: string, config: SafeConfig): strin
   return result.join('');
 }
 
+/**
+ * Whether `fastSafe(state, value, config)` may start with something other
+ * than the first character of `value`: only when the printer escapes that
+ * character, which needs a pattern for it (a pattern's expression holds its
+ * character literally, at the position it escapes). An escaped backslash
+ * starts with a backslash too.
+ */
+export function mayEscapeFirst(state: State, value: string): boolean {
+  if (value === '') return false;
+  const index = patternIndex(state.unsafe);
+  if (index.other || state.stack.includes('autolink')) return true;
+  const code = value.charCodeAt(0);
+  return code < 128 && index.byCode[code]!.length > 0;
+}
+
 /** mdast-util-to-markdown's `text` handler, on `fastSafe`. */
 export const fastText: Handle = (node: Text, parent, state, info) => {
   const siblings = parent ? parent.children : [];
