@@ -63,11 +63,16 @@ import { joinSplitWords, type Join } from './split-words.ts';
 const FOOTNOTE_DEF = /^<sup>(\d{1,3})<\/sup>\s*(.*)$/;
 /** Stray OCR bullets at the end of a line: "CHỦ YẾU • •". */
 const TRAILING_STRAY_BULLETS = /(?:\s+[•·▪])+\s*$/;
+/** A bullet character anywhere: what TRAILING_STRAY_BULLETS needs before it is worth trying. */
+const STRAY_BULLET = /[•·▪]/;
 
 /** Remove markdown emphasis/heading markup from one line; report whether it was emphasised. */
 export function stripMarkup(raw: string): { text: string; emphasised: boolean } {
   let text = raw.trim();
   let emphasised = false;
+  // The patterns below need a "#" or "_" first, or a "*", or a rule line's character first: most lines have none.
+  const first = text.charCodeAt(0);
+  if (first !== 0x23 && first !== 0x5f && first !== 0x2d && first !== 0x3d && first !== 0x2013 && first !== 0x2014 && !text.includes('*')) return { text: text.trim(), emphasised };
   const heading = /^#{1,6}\s+/.exec(text);
   if (heading) {
     text = text.slice(heading[0].length);
@@ -81,6 +86,7 @@ export function stripMarkup(raw: string): { text: string; emphasised: boolean } 
     text = whole[2].trim();
     emphasised = true;
   }
+  if (!text.includes('*')) return { text: text.trim(), emphasised };
   // Inline emphasis markers: drop the asterisks, keep the words. Only pairs
   // that enclose text are removed, so a literal "*" (a party header star) stays.
   text = text.replace(/(\*{1,3})(?=\S)(.+?)(?<=\S)\1/g, '$2');
@@ -115,7 +121,9 @@ export function normalise(text: string): NormalisedText {
   const removed: NormalisedText['removed'] = [];
   let blank = false;
   const tables = findTables(rawLines);
-  const furniture = pageFurniture(rawLines.map((r) => stripMarkup(r).text));
+  // Each line's markup is stripped once: page furniture is found on the stripped lines, and they are what is kept.
+  const strippedLines = rawLines.map(stripMarkup);
+  const furniture = pageFurniture(strippedLines.map((r) => r.text));
   rawLines.forEach((raw, i) => {
     const sourceLine = i + 1;
     // A table (or a lost table's placeholder) is one Line; the rows it covers give nothing more.
@@ -125,8 +133,9 @@ export function normalise(text: string): NormalisedText {
       blank = false;
       return;
     }
-    const indent = /^[ \t]*/.exec(raw)?.[0].length ?? 0;
-    const { text: stripped, emphasised } = stripMarkup(raw);
+    let indent = 0;
+    while (raw.charCodeAt(indent) === 0x20 || raw.charCodeAt(indent) === 0x09) indent++;
+    const { text: stripped, emphasised } = strippedLines[i] as { text: string; emphasised: boolean };
     let clean = stripped;
     if (clean === '') {
       blank = true;
@@ -142,7 +151,7 @@ export function normalise(text: string): NormalisedText {
       removed.push({ sourceLine, text: clean, why });
       return;
     }
-    if (TRAILING_STRAY_BULLETS.test(clean)) {
+    if (STRAY_BULLET.test(clean) && TRAILING_STRAY_BULLETS.test(clean)) {
       const kept = clean.replace(TRAILING_STRAY_BULLETS, '');
       removed.push({ sourceLine, text: clean.slice(kept.length).trim(), why: 'stray bullets' });
       clean = kept;
@@ -151,7 +160,7 @@ export function normalise(text: string): NormalisedText {
       removed.push({ sourceLine, text: clean, why: 'stray bullets' });
       return;
     }
-    lines.push({ text: clean.replace(/[ \t]+/g, ' '), sourceLine, blankBefore: blank, indent, emphasised });
+    lines.push({ text: clean.includes('\t') || clean.includes('  ') ? clean.replace(/[ \t]+/g, ' ') : clean, sourceLine, blankBefore: blank, indent, emphasised });
     blank = false;
   });
   const joins = joinSplitWords(lines);

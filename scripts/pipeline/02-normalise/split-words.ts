@@ -52,10 +52,17 @@ export function splitFragmentRate(lines: readonly Line[]): { fragments: number; 
   let words = 0;
   for (const l of lines) {
     if (l.table || l.gap) continue;
-    const toks = l.text.split(' ');
-    words += toks.length;
-    for (let i = 0; i + 1 < toks.length; i++) {
-      if (isOnsetOnly(toks[i] ?? '') && STARTS_WITH_VOWEL.test(toks[i + 1] ?? '')) fragments++;
+    // The tokens of l.text.split(' '), walked without splitting: only a token of one to three units can be a lone onset.
+    const text = l.text;
+    let start = 0;
+    for (;;) {
+      words++;
+      const end = text.indexOf(' ', start);
+      if (end < 0) break;
+      const len = end - start;
+      // The next token's first code unit: a vowel is one unit, and an empty token has none (charAt gives "").
+      if (len > 0 && len <= 3 && ONSET.test(text.slice(start, end)) && STARTS_WITH_VOWEL.test(text.charAt(end + 1))) fragments++;
+      start = end + 1;
     }
   }
   return { fragments, words, perMille: words === 0 ? 0 : (fragments * 1000) / words };

@@ -44,7 +44,24 @@ const TYPE_WORD = `(?:${TYPE_WORDS.map(loose).join('|')})`;
  * A type word, in any case and with OCR tone damage; also glued to the word
  * before it when OCR lost the space ("hiệu quảNghị quyết").
  */
-const TYPE_RE = new RegExp(`(?:(?<!\\p{L})|(?<=\\p{Ll})(?=\\p{Lu}))(${TYPE_WORD})(?!\\p{L})`, 'giu');
+const TYPE_RE = new RegExp(`(${TYPE_WORD})(?!\\p{L})`, 'giu');
+/**
+ * Where a type word may start (flags as TYPE_RE's, so "cased letter" either way).
+ * Tested only where TYPE_RE found the word: a lookbehind before the word would be tried at every position of the text.
+ */
+const TYPE_START = /(?:(?<!\p{L})|(?<=\p{Ll})(?=\p{Lu}))/iuy;
+
+/** The type words of a text, in order, as a match of the lookbehind-led pattern would find them. */
+function* typeWords(text: string): Generator<RegExpExecArray> {
+  const re = TYPE_RE;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    TYPE_START.lastIndex = m.index;
+    if (TYPE_START.test(text)) yield m;
+    else re.lastIndex = m.index + 1;
+  }
+}
 const NGAY = loose('ngày');
 const SO = loose('số');
 
@@ -242,7 +259,7 @@ function lawsAt(text: string): RecognisedCitation[] {
 /** Every citation in `text`, in order of position, without overlaps. */
 export function recogniseCitations(text: string): RecognisedCitation[] {
   const found: RecognisedCitation[] = [];
-  for (const m of text.matchAll(TYPE_RE)) {
+  for (const m of typeWords(text)) {
     // "các Nghị quyết số ..." and "Nghị quyết số ..." are both anchors; lists are read from the first.
     if (found.some((c) => m.index >= c.start && m.index < c.end)) continue;
     found.push(...numberedAt(text, m));

@@ -16,8 +16,8 @@ export interface Span {
 export interface Stream {
   text: string;
   spans: Span[];
-  /** quoted[i]: character i stands inside quotation marks (text quoted by an amending provision). */
-  quoted: boolean[];
+  /** quoted[i]: 1 where character i stands inside quotation marks (text quoted by an amending provision). */
+  quoted: Uint8Array;
 }
 
 function inlineText(n: Inline): string {
@@ -45,19 +45,21 @@ export function provisionStream(p: Provision, siblings: Map<number, number[]>): 
  * a straight quote toggles. An unclosed quote leaves the rest quoted: its
  * citations stay mentions, the safe side.
  */
-function quotedMask(text: string): boolean[] {
-  const out: boolean[] = new Array(text.length).fill(false);
+function quotedMask(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
   let depth = 0;
   let straight = false;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '“') depth++;
-    else if (ch === '"') straight = !straight;
-    out[i] = depth > 0 || straight;
-    if (ch === '”') depth = Math.max(0, depth - 1);
+    const ch = text.charCodeAt(i);
+    if (ch === 0x201c) depth++; // “
+    else if (ch === 0x22) straight = !straight; // "
+    if (depth > 0 || straight) out[i] = 1;
+    if (ch === 0x201d) depth = Math.max(0, depth - 1); // ”
   }
   return out;
 }
+
+const SPACE = /\s/;
 
 /**
  * Sentence boundaries: "." or ";" before a space or the end, ":" at the end
@@ -67,16 +69,18 @@ function quotedMask(text: string): boolean[] {
 export function sentences(s: Stream): Array<[number, number]> {
   const inSpan = (i: number) => s.spans.some((sp) => i >= sp.start && i < sp.end);
   const out: Array<[number, number]> = [];
+  const text = s.text;
+  const n = text.length;
   let start = 0;
-  for (let i = 0; i < s.text.length; i++) {
-    const ch = s.text[i];
-    const next = s.text[i + 1];
-    const boundary = ((ch === '.' || ch === ';') && (next === undefined || /\s/.test(next))) || (ch === ':' && (next === undefined || next === '\n'));
+  for (let i = 0; i < n; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch !== 0x2e && ch !== 0x3b && ch !== 0x3a) continue; // . ; :
+    const boundary = ch === 0x3a ? i + 1 === n || text.charCodeAt(i + 1) === 0x0a : i + 1 === n || SPACE.test(text[i + 1] as string);
     if (boundary && !inSpan(i)) {
       out.push([start, i + 1]);
       start = i + 1;
     }
   }
-  if (start < s.text.length) out.push([start, s.text.length]);
+  if (start < n) out.push([start, n]);
   return out;
 }
