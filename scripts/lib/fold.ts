@@ -85,12 +85,16 @@ export function toneInsensitivePattern(words: string): string {
     .join('');
 }
 
+const LOWER_ASCII = /[a-z]/;
+
 /**
  * Is the text written in capitals (a header's names, the type, a chapter's
  * name)? Its letters, at least two, are all upper case; digits and marks
  * do not count.
  */
 export function isUpperCase(text: string): boolean {
+  // A lower-case ASCII letter is a letter that upper-casing changes (no letter maps to nothing): most lines end here.
+  if (LOWER_ASCII.test(text)) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
   return letters.length >= 2 && letters === letters.toLocaleUpperCase('vi');
 }

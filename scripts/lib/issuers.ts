@@ -48,18 +48,27 @@ interface Registry {
 
 export const ISSUERS_FILE = fileURLToPath(new URL('../../content/issuers.yaml', import.meta.url));
 
+/** nameKey's answers: names and their words repeat from line to line and document to document (bounded memo). */
+const nameKeys = new Map<string, string>();
+
 /**
  * Comparison key: tones, vowel marks and đ folded, case, spaces and hyphens
  * dropped ("THỪA THIÊN - HUẾ" and "Thừa Thiên Huế" give the same key).
  * Kept local (not the site's search folding): it must also drop punctuation.
  */
 export function nameKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '');
+  let key = nameKeys.get(text);
+  if (key === undefined) {
+    key = text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, 'd')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '');
+    if (nameKeys.size > 50_000) nameKeys.clear();
+    nameKeys.set(text, key);
+  }
+  return key;
 }
 
 interface Loaded {

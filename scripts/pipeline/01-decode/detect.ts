@@ -136,10 +136,9 @@ const SUSPECT_CHAR = new RegExp(`[${CP1252_HIGH_CHARS}]`, 'g');
 /** Longer whitespace-free runs are not words; they are skipped (and keep every scan linear). */
 const MAX_TOKEN = 64;
 
-/** /\s/ of one UTF-16 unit (undefined: past either end), by its code. */
-const isSpace = (c: string | undefined): boolean => {
-  if (c === undefined) return true;
-  const n = c.charCodeAt(0);
+/** /\s/ of one UTF-16 unit, by its code (NaN, charCodeAt past either end, counts as space). */
+const isSpace = (n: number): boolean => {
+  if (n !== n) return true;
   if (n < 128) return n === 32 || (n >= 9 && n <= 13);
   return n === 0xa0 || n === 0x1680 || (n >= 0x2000 && n <= 0x200a) || n === 0x2028 || n === 0x2029 || n === 0x202f || n === 0x205f || n === 0x3000 || n === 0xfeff;
 };
@@ -147,12 +146,12 @@ const isSpace = (c: string | undefined): boolean => {
 /** The whitespace-delimited word around `at`, or null when it is longer than MAX_TOKEN. */
 function wordAround(text: string, at: number): { start: number; end: number } | null {
   let start = at;
-  while (start > 0 && !isSpace(text[start - 1])) {
+  while (start > 0 && !isSpace(text.charCodeAt(start - 1))) {
     start--;
     if (at - start > MAX_TOKEN) return null;
   }
   let end = at + 1;
-  while (end < text.length && !isSpace(text[end])) {
+  while (end < text.length && !isSpace(text.charCodeAt(end))) {
     end++;
     if (end - start > MAX_TOKEN) return null;
   }
@@ -265,7 +264,7 @@ export function detectMojibake(text: string): TextVerdict {
       if (word === null) {
         // skip the rest of an over-long run
         let next = m.index + 1;
-        while (next < text.length && !isSpace(text[next])) next++;
+        while (next < text.length && !isSpace(text.charCodeAt(next))) next++;
         SUSPECT_CHAR.lastIndex = next;
         continue;
       }

@@ -60,6 +60,7 @@ function pipeRun(rawLines: string[], from: number): PipeRow[] {
 }
 
 function tabRow(raw: string): string[] | null {
+  if (!raw.includes('\t')) return null; // most lines: no tab, no row
   // Indentation goes; a trailing tab is an empty last cell.
   const t = raw.replace(/^\s+/, '').replace(/[ \r]+$/, '');
   if (!t.includes('\t')) return null;

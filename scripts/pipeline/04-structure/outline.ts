@@ -66,6 +66,8 @@ function continuesWithName(text: string): boolean {
 
 /** An all-capitals line standing alone: a heading without numbering (id from a slug later). */
 function isUnnumberedHeading(line: Line, prev: Line | null): boolean {
+  // Long lines and lines with a lower-case ASCII letter (which upper-casing changes) are not: most lines, tested cheaply first.
+  if (line.text.length >= 120 || /[a-z]/.test(line.text)) return false;
   const letters = line.text.replace(/[^\p{L}]/gu, '');
   return (
     letters.length >= 4 &&

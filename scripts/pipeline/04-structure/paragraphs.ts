@@ -43,6 +43,11 @@ export function dangles(text: string): boolean {
   return open || /[-–,(]$/.test(text) || /\s(?:và|của|các|với|trong|cho|về|để|theo|từ|tại|là|những|đến|được|có|hoặc|nhằm|gắn|trên|dưới|giữa|ngày|số)$/u.test(text);
 }
 
+/** Whitespace other than one space: what joinLines must collapse. */
+const TO_COLLAPSE = /[^\S ]| {2}/;
+
 export function joinLines(parts: string[]): string {
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  const joined = parts.join(' ');
+  // Collapsing a text whose whitespace is single spaces changes nothing: skip building it again.
+  return (TO_COLLAPSE.test(joined) ? joined.replace(/\s+/g, ' ') : joined).trim();
 }

@@ -31,8 +31,14 @@ function partSuspect(part: string): boolean {
   return !isVietnameseSyllable(part);
 }
 
-/** Verdicts per raw token: words repeat, so each is judged once (bounded memo). */
-const verdicts = new Map<string, string | null>();
+/**
+ * Verdicts per raw token: words repeat, so each is judged once (bounded memo).
+ * Keyed by a hash of the token's code units, each bucket holding the tokens
+ * with that hash: a token of the text is looked up where it stands, so most
+ * tokens never become strings of their own.
+ */
+const verdicts = new Map<number, Array<{ raw: string; verdict: string | null }>>();
+let remembered = 0;
 
 function suspectToken(raw: string): string | null {
   const token = raw.replace(EDGE, '');
@@ -40,15 +46,52 @@ function suspectToken(raw: string): string | null {
   return token.split('-').some(partSuspect) ? token : null;
 }
 
-/** The suspect tokens of one text, in order of appearance. */
+/** JavaScript's \\s, by code unit: what text.split(/\\s+/) splits at. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The suspect tokens of one text (its runs of non-space), in order of appearance. */
 export function ocrSuspects(text: string): string[] {
   const out: string[] = [];
-  for (const raw of text.split(/\s+/)) {
-    let verdict = verdicts.get(raw);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = 0;
+    do {
+      h = (Math.imul(h, 31) + c) | 0;
+      c = text.charCodeAt(++i);
+    } while (i < n && !isSpace(c));
+    const length = i - start;
+    let bucket = verdicts.get(h);
+    let verdict: string | null | undefined;
+    if (bucket) {
+      for (const e of bucket) {
+        if (e.raw.length === length && text.startsWith(e.raw, start)) {
+          verdict = e.verdict;
+          break;
+        }
+      }
+    }
     if (verdict === undefined) {
+      const raw = text.slice(start, i);
       verdict = suspectToken(raw);
-      if (verdicts.size > 100_000) verdicts.clear();
-      verdicts.set(raw, verdict);
+      if (remembered > 100_000) {
+        verdicts.clear();
+        remembered = 0;
+        bucket = undefined;
+      }
+      if (bucket) bucket.push({ raw, verdict });
+      else verdicts.set(h, [{ raw, verdict }]);
+      remembered++;
     }
     if (verdict !== null) out.push(verdict);
   }

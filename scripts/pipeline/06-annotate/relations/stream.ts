@@ -49,7 +49,12 @@ function quotedMask(text: string): Uint8Array {
   const out = new Uint8Array(text.length);
   let depth = 0;
   let straight = false;
-  for (let i = 0; i < text.length; i++) {
+  // Nothing is quoted before the first quotation mark.
+  const curly = text.indexOf('“');
+  const plain = text.indexOf('"');
+  const first = curly < 0 ? plain : plain < 0 ? curly : Math.min(curly, plain);
+  if (first < 0) return out;
+  for (let i = first; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 0x201c) depth++; // “
     else if (ch === 0x22) straight = !straight; // "
@@ -72,9 +77,10 @@ export function sentences(s: Stream): Array<[number, number]> {
   const text = s.text;
   const n = text.length;
   let start = 0;
-  for (let i = 0; i < n; i++) {
+  const marks = /[.;:]/g;
+  for (let m = marks.exec(text); m !== null; m = marks.exec(text)) {
+    const i = m.index;
     const ch = text.charCodeAt(i);
-    if (ch !== 0x2e && ch !== 0x3b && ch !== 0x3a) continue; // . ; :
     const boundary = ch === 0x3a ? i + 1 === n || text.charCodeAt(i + 1) === 0x0a : i + 1 === n || SPACE.test(text[i + 1] as string);
     if (boundary && !inSpan(i)) {
       out.push([start, i + 1]);
