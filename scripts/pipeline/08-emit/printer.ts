@@ -12,6 +12,7 @@
  * - flow element: `<name attrs>`, a line ending, its children joined by a
  *   blank line (paragraphs indented two spaces per enclosing flow element,
  *   blank lines not), a line ending, `</name>`; `<name attrs />` when empty;
+ *   when an attribute holds a line ending, each attribute on a line of its own;
  * - text element: `<name attrs>` + its phrasing + `</name>`, or `<name attrs />`;
  * - attribute: `name="value"` with `"` written `&#x22;` (stringifyEntitiesLight);
  * - paragraph: its phrasing, flush;
@@ -21,8 +22,8 @@
  *   before it, the first character of what follows (an element: `<`; a text:
  *   that text printed), the construct stack and the neighbouring nodes.
  *
- * Anything else (another node type, an expression attribute, a flow element
- * whose attributes hold a line ending, a root with phrasing children...) makes
+ * Anything else (another node type, an expression attribute, a root with
+ * phrasing children...) makes
  * the printer give up (`null`), and the caller prints with the library.
  * tests/unit/emit-printer.test.ts compares the two on the corpus and on
  * hostile texts.
@@ -30,7 +31,7 @@
 import { toMarkdown, type Options, type SafeConfig, type State } from 'mdast-util-to-markdown';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Nodes, Paragraph, Root, Text } from 'mdast';
-import { fastSafe, fastText, mayEscapeFirst } from './safe-text.ts';
+import { fastSafe, fastText, mayEscapeFirst, quickSafe, safeClasses } from './safe-text.ts';
 
 /** Thrown inside the printer for a case it does not handle. */
 class Unhandled extends Error {}
@@ -116,17 +117,17 @@ class Printer {
     return result && last !== 10 && last !== 13 ? result + '\n' : result;
   }
 
-  private attributes(node: MdxJsxFlowElement | MdxJsxTextElement): string {
+  /** Each attribute as the library writes it (`name="value"`, `"` as `&#x22;`). */
+  private attributes(node: MdxJsxFlowElement | MdxJsxTextElement): string[] {
     const attributes = node.attributes;
-    if (!attributes || attributes.length === 0) return '';
-    let result = '';
+    const result: string[] = [];
+    if (!attributes) return result;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i] as MdxJsxAttribute;
       if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) throw UNHANDLED;
       const value = attribute.value;
-      if (i > 0) result += ' ';
-      if (value === null || value === undefined) result += attribute.name;
-      else if (typeof value === 'string') result += `${attribute.name}="${value.includes('"') ? value.replaceAll('"', '&#x22;') : value}"`;
+      if (value === null || value === undefined) result.push(attribute.name);
+      else if (typeof value === 'string') result.push(`${attribute.name}="${value.includes('"') ? value.replaceAll('"', '&#x22;') : value}"`);
       else throw UNHANDLED;
     }
     return result;
@@ -136,11 +137,16 @@ class Printer {
     if (!node.name) throw UNHANDLED;
     const indent = indentOf(depth);
     const attributes = this.attributes(node);
-    // Attributes with a line ending go on lines of their own: left to the library.
-    if (attributes.includes('\n') || attributes.includes('\r')) throw UNHANDLED;
+    const oneLine = attributes.join(' ');
     const children = node.children;
     const empty = !children || children.length === 0;
-    let value = `${indent}<${node.name}${attributes ? ` ${attributes}` : ''}${empty ? ' />' : '>'}`;
+    let value: string;
+    if (oneLine.includes('\n') || oneLine.includes('\r')) {
+      // An attribute with a line ending: each attribute on a line of its own, the first line of each indented.
+      value = `${indent}<${node.name}\n${attributes.map((a) => `${indent}  ${a}`).join('\n')}\n${indent}${empty ? '/>' : '>'}`;
+    } else {
+      value = `${indent}<${node.name}${oneLine ? ` ${oneLine}` : ''}${empty ? ' />' : '>'}`;
+    }
     if (empty) return value;
     this.stack.push('mdxJsxFlowElement');
     const inner = indentOf(depth + 1);
@@ -165,7 +171,7 @@ class Printer {
 
   private textElement(node: MdxJsxTextElement): string {
     if (!node.name) throw UNHANDLED;
-    const attributes = this.attributes(node);
+    const attributes = this.attributes(node).join(' ');
     const children = node.children;
     const open = `<${node.name}${attributes ? ` ${attributes}` : ''}`;
     if (!children || children.length === 0) return `${open} />`;
@@ -178,12 +184,16 @@ class Printer {
   /** The library's containerPhrasing without attention: children flush, each escaped in its context. */
   private phrasing(children: Nodes[], before: string, after: string): string {
     let result = '';
+    const classes = safeClasses(this.state);
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
       const next = children[i + 1];
       let value: string;
       if (child.type === 'text') {
-        value = fastSafe(this.state, child.value, { before, after: next === undefined ? after : this.peek(next, children, i), afterNode: next, beforeNode: children[i - 1] } as SafeConfig);
+        const following = next === undefined ? after : this.peek(next, children, i);
+        value =
+          quickSafe(classes, child.value, before, following) ??
+          fastSafe(this.state, child.value, { before, after: following, afterNode: next, beforeNode: children[i - 1] } as SafeConfig);
       } else if (child.type === 'mdxJsxTextElement') {
         value = this.textElement(child as MdxJsxTextElement);
       } else throw UNHANDLED;

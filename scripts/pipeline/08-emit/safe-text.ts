@@ -75,7 +75,7 @@ function nodeInScope(types: Unsafe['beforeNode'], node: { type: string } | undef
   return typeof types === 'string' ? types === node.type : (types as string[]).includes(node.type);
 }
 
-function escapeBackslashes(value: string, after: string | undefined): string {
+export function escapeBackslashes(value: string, after: string | undefined): string {
   const whole = value + after;
   if (!whole.includes('\\')) return value;
   const expression = /\\(?=[!-/:-@[-`{-~])/g;
@@ -186,6 +186,98 @@ export function mayEscapeFirst(state: State, value: string): boolean {
   if (index.other || state.stack.includes('autolink')) return true;
   const code = value.charCodeAt(0);
   return code < 128 && index.byCode[code]!.length > 0;
+}
+
+/**
+ * Where, for one construct stack, a text could need an escape at all: a
+ * cheaper test than `fastSafe`'s, for texts with no line ending whose
+ * neighbours (`before`, `after`) are one character each, as in phrasing.
+ * Every pattern in scope is put in one of four classes by what it needs:
+ * - a line ending right before its character (`before` [\r\n], \r, \n):
+ *   it can only match the text's first character, after a line ending;
+ * - a line ending right after it (`after` one of those): only the last one,
+ *   before a line ending;
+ * - a line ending before it, spaces, tabs and digits between (`atBreak`,
+ *   with no `before` or `before` \d+): only the first character, or a
+ *   space, tab or digit there;
+ * - anything else (no condition, another `before`/`after`): its character
+ *   anywhere.
+ * A text that fits none of these gets no escape: `fastSafe` would give
+ * `escapeBackslashes(text, after)`. Any other pattern (its character not
+ * one ASCII character, a node condition, an `atBreak` with another `before`
+ * after a line ending) sends the text to `fastSafe`.
+ */
+export interface SafeClasses {
+  /** Characters that may be escaped anywhere, and the line endings. */
+  anywhere: RegExp;
+  /** First characters that may be escaped after a line ending. */
+  first: Uint8Array;
+  /** Last characters that may be escaped before a line ending. */
+  last: Uint8Array;
+  /** After a line ending, any text goes to fastSafe. */
+  afterBreakAlways: boolean;
+  /** No quick test for this stack (autolink, a pattern not understood). */
+  none: boolean;
+}
+
+const BREAK = new Set(['[\\r\\n]', '\\r', '\\n']);
+const classesOf = new WeakMap<Unsafe[], Map<string, SafeClasses>>();
+
+export function safeClasses(state: State): SafeClasses {
+  let byStack = classesOf.get(state.unsafe);
+  if (!byStack) classesOf.set(state.unsafe, (byStack = new Map()));
+  const key = state.stack.join('\u0000');
+  let classes = byStack.get(key);
+  if (classes) return classes;
+  const anywhere = new Set<number>([10, 13]);
+  const first = new Uint8Array(128);
+  const last = new Uint8Array(128);
+  // A space or tab first after a line ending: the atBreak prefix, or a pattern of its own.
+  first[32] = first[9] = 1;
+  let afterBreakAlways = false;
+  let none = state.stack.includes('autolink');
+  for (const pattern of state.unsafe) {
+    if (!(listInScope(state.stack, pattern.inConstruct, true) && !listInScope(state.stack, pattern.notInConstruct, false))) continue;
+    const code = pattern.character.length === 1 ? pattern.character.charCodeAt(0) : -1;
+    if (code < 0 || code >= 128 || pattern.beforeNode || pattern.afterNode) {
+      none = true;
+      continue;
+    }
+    if (pattern.atBreak) {
+      if (!pattern.before) first[code] = 1;
+      else if (pattern.before === '\\d+') for (let digit = 48; digit <= 57; digit++) first[digit] = 1;
+      else afterBreakAlways = true;
+    } else if (pattern.before && BREAK.has(pattern.before)) first[code] = 1;
+    else if (!pattern.before && pattern.after && BREAK.has(pattern.after)) last[code] = 1;
+    else anywhere.add(code);
+  }
+  const set = [...anywhere].sort((a, b) => a - b).map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('');
+  classes = { anywhere: new RegExp(`[${set}]`), first, last, afterBreakAlways, none };
+  byStack.set(key, classes);
+  return classes;
+}
+
+const isBreak = (code: number): boolean => code === 10 || code === 13;
+
+/** One character (a code point) with no line ending, or nothing. */
+const oneCharacter = (value: string): boolean => value.length <= 1 || (value.length === 2 && value.codePointAt(0)! > 0xffff);
+
+/**
+ * `fastSafe(state, text, { before, after, ... })` when `classes`
+ * (safeClasses of the current stack) show that the text can have no escape:
+ * then only its backslashes are escaped. Null: call fastSafe.
+ */
+export function quickSafe(classes: SafeClasses, text: string, before: string, after: string): string | null {
+  if (classes.none || text === '' || !oneCharacter(before) || !oneCharacter(after) || classes.anywhere.test(text)) return null;
+  if (before.length === 1 && isBreak(before.charCodeAt(0))) {
+    const head = text.charCodeAt(0);
+    if (classes.afterBreakAlways || (head < 128 && classes.first[head] === 1)) return null;
+  }
+  if (after.length === 1 && isBreak(after.charCodeAt(0))) {
+    const tail = text.charCodeAt(text.length - 1);
+    if (tail < 128 && classes.last[tail] === 1) return null;
+  }
+  return escapeBackslashes(text, after);
 }
 
 /** mdast-util-to-markdown's `text` handler, on `fastSafe`. */
