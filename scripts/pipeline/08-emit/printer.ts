@@ -31,18 +31,18 @@
 import { toMarkdown, type Options, type SafeConfig, type State } from 'mdast-util-to-markdown';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Nodes, Paragraph, Root, Text } from 'mdast';
-import { fastSafe, fastText, mayEscapeFirst, quickSafe, safeClasses } from './safe-text.ts';
+import { fastSafe, fastText, mayEscapeFirst, quickSafe, safeClasses, type SafeClasses } from './safe-text.ts';
 
 /** Thrown inside the printer for a case it does not handle. */
 class Unhandled extends Error {}
 const UNHANDLED = new Unhandled('not handled by the direct printer');
 
-/** The library's state for some options, configured once (unsafe patterns, compiled expressions). */
-const states = new WeakMap<Options, State>();
+/** The library's state for some options, configured once (unsafe patterns, compiled expressions), and its printer. */
+const printers = new WeakMap<Options, { state: State; printer: Printer }>();
 
-function stateFor(options: Options): State {
-  let state = states.get(options);
-  if (!state) {
+function printerFor(options: Options): { state: State; printer: Printer } {
+  let found = printers.get(options);
+  if (!found) {
     let captured: State | undefined;
     toMarkdown({ type: 'root', children: [] }, {
       extensions: [options],
@@ -53,10 +53,10 @@ function stateFor(options: Options): State {
         },
       },
     });
-    state = captured!;
-    states.set(options, state);
+    found = { state: captured!, printer: new Printer(captured!) };
+    printers.set(options, found);
   }
-  return state;
+  return found;
 }
 
 /** `lastCharacter` of mdast-util-to-markdown (lib/util/character.js). */
@@ -96,14 +96,24 @@ const indentOf = (depth: number): string => INDENTS[depth] ?? '  '.repeat(depth)
 class Printer {
   private readonly stack: string[] = [];
   private readonly state: State;
+  /**
+   * safeClasses by the constructs on the stack: which patterns are in scope
+   * depends only on which names it holds, and texts are printed inside
+   * paragraph + phrasing, with or without flow and text elements around.
+   */
+  private readonly classes: Array<SafeClasses | undefined> = [];
+  private flowDepth = 0;
+  private textDepth = 0;
 
   constructor(state: State) {
     this.state = state;
-    state.stack = this.stack;
-    state.indexStack = [];
   }
 
   root(node: Root): string {
+    this.state.stack = this.stack;
+    this.stack.length = 0;
+    this.flowDepth = 0;
+    this.textDepth = 0;
     const children = node.children;
     let result = '';
     for (let i = 0; i < children.length; i++) {
@@ -149,6 +159,7 @@ class Printer {
     }
     if (empty) return value;
     this.stack.push('mdxJsxFlowElement');
+    this.flowDepth++;
     const inner = indentOf(depth + 1);
     value += '\n';
     for (let i = 0; i < children.length; i++) {
@@ -159,6 +170,7 @@ class Printer {
       else throw UNHANDLED;
     }
     this.stack.pop();
+    this.flowDepth--;
     return `${value}\n${indent}</${node.name}>`;
   }
 
@@ -176,15 +188,18 @@ class Printer {
     const open = `<${node.name}${attributes ? ` ${attributes}` : ''}`;
     if (!children || children.length === 0) return `${open} />`;
     this.stack.push('mdxJsxTextElement');
+    this.textDepth++;
     const value = this.phrasing(children as Nodes[], '>', '<');
     this.stack.pop();
+    this.textDepth--;
     return `${open}>${value}</${node.name}>`;
   }
 
   /** The library's containerPhrasing without attention: children flush, each escaped in its context. */
   private phrasing(children: Nodes[], before: string, after: string): string {
     let result = '';
-    const classes = safeClasses(this.state);
+    const key = (this.flowDepth > 0 ? 1 : 0) + (this.textDepth > 0 ? 2 : 0);
+    const classes = (this.classes[key] ??= safeClasses(this.state));
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
       const next = children[i + 1];
@@ -195,7 +210,10 @@ class Printer {
           quickSafe(classes, child.value, before, following) ??
           fastSafe(this.state, child.value, { before, after: following, afterNode: next, beforeNode: children[i - 1] } as SafeConfig);
       } else if (child.type === 'mdxJsxTextElement') {
-        value = this.textElement(child as MdxJsxTextElement);
+        // (An element ends with its closing tag's `>`.)
+        result += this.textElement(child as MdxJsxTextElement);
+        before = '>';
+        continue;
       } else throw UNHANDLED;
       if (!value) continue;
       result += value;
@@ -226,11 +244,11 @@ class Printer {
  * emitter's own (its text handler `fastText`): the escaping is that handler's.
  */
 export function printTree(tree: Root, options: Options): string | null {
-  const state = stateFor(options);
+  const { state, printer } = printerFor(options);
   // The escaping below is `fastText`'s: with another text handler the library must print.
   if ((state.handlers as Record<string, unknown>).text !== fastText) return null;
   try {
-    return new Printer(state).root(tree);
+    return printer.root(tree);
   } catch (error) {
     if (error instanceof Unhandled) return null;
     throw error;
