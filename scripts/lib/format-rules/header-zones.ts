@@ -165,7 +165,21 @@ export function zonePattern(zone: ZoneName): RegExp {
   return p;
 }
 
+/**
+ * Words a zone's pattern cannot match without (flags without `i`): a line
+ * lacking them is not tried. The place and date is unanchored and tested on
+ * every line of an annex region, where few lines have a date.
+ */
+const NEEDS: Partial<Record<ZoneName, string>> = { 'place-date': 'ngày' };
+for (const [zone, word] of Object.entries(NEEDS)) {
+  // Kept true of the pattern: the word is a literal of it and case matters.
+  const p = byZone.get(zone as ZoneName);
+  if (!p || p.flags.includes('i') || !p.source.includes(word)) throw new Error(`zone rule ${zone}: its pattern no longer needs "${word}"`);
+}
+
 /** Does the whole line (or, for in-line zones, any part of it) belong to this zone? */
 export function isZone(zone: ZoneName, text: string): boolean {
+  const needs = NEEDS[zone];
+  if (needs !== undefined && !text.includes(needs)) return false;
   return zonePattern(zone).test(text);
 }

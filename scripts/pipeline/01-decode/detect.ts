@@ -275,7 +275,8 @@ export function detectMojibake(text: string): TextVerdict {
       if (reading === null) continue; // has characters no Windows-1252 byte gives: not mojibake
       v.sampled++;
       tally(v.asIs, reading.asIs);
-      for (const [i, kind] of kinds.entries()) {
+      for (let i = 0; i < kinds.length; i++) {
+        const kind = kinds[i]!;
         const { verdict, evidence } = reading.repairs[i]!;
         tally(v.scores[kind], verdict);
         if (evidence !== null) {

@@ -364,8 +364,9 @@ function restoreTcvn3Capitals(text: string): { text: string; restored: number } 
 /** Line endings, NFC, emptiness, and warnings about suspicious characters. */
 function finish(text: string, encoding: SourceEncoding, file: string, warnings: string[]): DecodedText {
   let out = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  out = out.replace(/\r\n?/g, '\n').normalize('NFC');
-  if (out.trim() === '') throw new DecodeError(file, 'empty', 'file contains only whitespace.');
+  out = (out.includes('\r') ? out.replace(/\r\n?/g, '\n') : out).normalize('NFC');
+  // (What trim() strips is what \s matches: no copy of the text to learn it is blank.)
+  if (!/\S/.test(out)) throw new DecodeError(file, 'empty', 'file contains only whitespace.');
   const replacement = out.match(/\uFFFD/g)?.length ?? 0;
   if (replacement > 0) {
     warnings.push(

@@ -40,10 +40,13 @@ export const PDF_LAYER_MIN_PER_MILLE = 0.25;
 /** … and at least this many of them. */
 const PDF_LAYER_MIN_COUNT = 1;
 
+// Case is mapped with toLowerCase()/toUpperCase(): Unicode's SpecialCasing has no rule for Vietnamese
+// (only Lithuanian, Turkish and Azeri), so they give what toLocale…Case('vi') gives, without a locale lookup per word.
+
 /** (No onset is longer than three letters, each one UTF-16 unit even case-folded: the length check only saves the scan.) */
 const isOnsetOnly = (s: string): boolean => s.length <= 3 && s.length > 0 && ONSET.test(s);
-const isLower = (s: string): boolean => s === s.toLocaleLowerCase('vi');
-const isUpper = (s: string): boolean => s === s.toLocaleUpperCase('vi');
+const isLower = (s: string): boolean => s === s.toLowerCase();
+const isUpper = (s: string): boolean => s === s.toUpperCase();
 const isCapitalised = (s: string): boolean => isLower(s.slice(1)) && /^\p{Lu}/u.test(s);
 
 /** Lone onsets ("s", "ph") followed by a vowel-initial piece, per 1000 words of text. */
@@ -89,7 +92,7 @@ function lexicon(lines: readonly Line[]): Lexicon {
     for (const t of l.text.split(' ')) {
       const core = t.replace(EDGE_PUNCT, '');
       if (/^\p{L}+$/u.test(core)) {
-        const w = core.toLocaleLowerCase('vi');
+        const w = core.toLowerCase();
         intact.add(w);
         if (!isOnsetOnly(prev)) alone.add(w);
       }
@@ -139,14 +142,14 @@ function joinAt(toks: readonly string[], i: number, before: string | undefined, 
   if (!casesAgree(x, y)) return null;
   const word = x + y;
   if (!isVietnameseSyllable(word)) return null;
-  if (!pairJoins(x, y, before, toks[i + 2], lex.alone.has(word.toLocaleLowerCase('vi')), lex)) return null;
+  if (!pairJoins(x, y, before, toks[i + 2], lex.alone.has(word.toLowerCase()), lex)) return null;
   return { token: (first[1] ?? '') + word + (last[2] ?? ''), length: 2 };
 }
 
 /** Whether pieces x and y (between the tokens `before` and `after`, as the line stands so far) are one word. */
 function pairJoins(x: string, y: string, before: string | undefined, after: string | undefined, seen: boolean, lex: Lexicon): boolean {
-  const has = (w: string): boolean => lex.intact.has(w.toLocaleLowerCase('vi'));
-  const isWord = (w: string): boolean => lex.alone.has(w.toLocaleLowerCase('vi'));
+  const has = (w: string): boolean => lex.intact.has(w.toLowerCase());
+  const isWord = (w: string): boolean => lex.alone.has(w.toLowerCase());
   const prev = before !== undefined && /^\p{L}+$/u.test(before) ? before : null;
   const next = (after ?? '').replace(EDGE_PUNCT, '');
   // A lone onset between two pieces ("việ c áp", "cô ng ích", "ều ch ỉnh") belongs to one of them:

@@ -33,11 +33,17 @@ function partSuspect(part: string): boolean {
 
 /**
  * Verdicts per raw token: words repeat, so each is judged once (bounded memo).
- * Keyed by a hash of the token's code units, each bucket holding the tokens
+ * Keyed by a hash of the token's code units, each key holding a chain of the tokens
  * with that hash: a token of the text is looked up where it stands, so most
  * tokens never become strings of their own.
  */
-const verdicts = new Map<number, Array<{ raw: string; verdict: string | null }>>();
+interface Verdict {
+  raw: string;
+  verdict: string | null;
+  /** Another token with the same hash. */
+  next: Verdict | null;
+}
+const verdicts = new Map<number, Verdict>();
 let remembered = 0;
 
 function suspectToken(raw: string): string | null {
@@ -67,30 +73,23 @@ export function ocrSuspects(text: string): string[] {
     const start = i;
     let h = 0;
     do {
-      h = (Math.imul(h, 31) + c) | 0;
+      h = (Math.imul(h, 31) + c) & 0x3fffffff; // a small integer: no heap number per token
       c = text.charCodeAt(++i);
     } while (i < n && !isSpace(c));
     const length = i - start;
-    let bucket = verdicts.get(h);
-    let verdict: string | null | undefined;
-    if (bucket) {
-      for (const e of bucket) {
-        if (e.raw.length === length && text.startsWith(e.raw, start)) {
-          verdict = e.verdict;
-          break;
-        }
-      }
-    }
-    if (verdict === undefined) {
+    let e = verdicts.get(h);
+    const first = e;
+    while (e !== undefined && e !== null && (e.raw.length !== length || !text.startsWith(e.raw, start))) e = e.next;
+    let verdict: string | null;
+    if (e) verdict = e.verdict;
+    else {
       const raw = text.slice(start, i);
       verdict = suspectToken(raw);
       if (remembered > 100_000) {
         verdicts.clear();
         remembered = 0;
-        bucket = undefined;
       }
-      if (bucket) bucket.push({ raw, verdict });
-      else verdicts.set(h, [{ raw, verdict }]);
+      verdicts.set(h, { raw, verdict, next: remembered === 0 ? null : (first ?? null) });
       remembered++;
     }
     if (verdict !== null) out.push(verdict);

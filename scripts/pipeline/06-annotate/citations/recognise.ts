@@ -199,6 +199,8 @@ const LAW = /(?<!\p{L})(Bộ luật|Luật)\s+(\p{Lu}[^\d,.;:()“”"]{2,80}?)\
 
 function plenumsAt(text: string): RecognisedCitation[] {
   const out: RecognisedCitation[] = [];
+  // PLENUM opens with a lookbehind tried at every position: a text without its words is not scanned.
+  if (!text.includes('Nghị quyết')) return out;
   for (const m of text.matchAll(PLENUM)) {
     const terms = [m[2], m[3]].filter((t): t is string => !!t && ROMAN_TERM.test(t));
     if (terms.length === 0) continue;
@@ -230,6 +232,8 @@ function plenumsAt(text: string): RecognisedCitation[] {
 
 function lawsAt(text: string): RecognisedCitation[] {
   const out: RecognisedCitation[] = [];
+  // LAW opens with a lookbehind tried at every position: a text without its words is not scanned.
+  if (!text.includes('Luật') && !text.includes('Bộ luật')) return out;
   for (const m of text.matchAll(LAW)) {
     const name = (m[2] as string).trim();
     // Part of a longer name ("Luật Sửa đổi ... của Luật X và Luật Y năm 2019"): not a citation of Y.
