@@ -39,7 +39,7 @@ import { benchConversion, conversionReport, type ConvertSpeed } from './build/be
 import { benchExtraction, extractionReport, type ExtractBench } from './build/bench-extract.ts';
 import { BENCH_QUERIES, byKindText, measureFirstSearch, pagefindIndexSize, type FirstSearch, type IndexSize } from './build/first-search.ts';
 import { releaseAllLocks } from './build/lock.ts';
-import { buildSite, defaultUsbDir, PROJECT_ROOT, removeActiveStaging, STAGE_NAMES, type BuildResult } from './build/pipeline.ts';
+import { buildSite, defaultUsbDir, PROJECT_ROOT, removeActiveStaging, STAGE_NAMES, wallSecondsOf, type BuildResult } from './build/pipeline.ts';
 import { formatBytes, killRunningStages } from './build/run-stage.ts';
 import { makeSyntheticArchive, type SyntheticSummary } from './build/synthetic.ts';
 import { treeSize, type TreeSize } from './build/tree.ts';
@@ -301,7 +301,8 @@ function yardstickReport(count: number, run: EngineRun): string[] {
   const bareSeconds = bareAstro.seconds + barePagefind.seconds;
   const whole = run.build.totalSeconds;
   const ratio = whole / bareSeconds;
-  const share = (seconds('usb') + seconds('urls')) / whole;
+  // urls and usb run at the same time (scripts/build/pipeline.ts STEPS): their share is the wall time of that step.
+  const share = wallSecondsOf(run.build.stages, ['usb', 'urls']) / whole;
   const rate = count / seconds('convert');
   const peak = Math.max(...run.build.stages.map((s) => s.peakRssBytes ?? 0));
   const barePeak = Math.max(...bare.stages.map((s) => s.peakRssBytes ?? 0));
@@ -318,7 +319,7 @@ function yardstickReport(count: number, run: EngineRun): string[] {
             (run.barePageWeight ? `; bare pages (the MDX alone) median ${run.barePageWeight.median.toFixed(2)}` : ''),
         ]
       : []),
-    `  conversion ${rate.toFixed(1)} documents/s (target ≥ ${TARGET.docsPerSecond}: ${mark(rate >= TARGET.docsPerSecond)}); usb + urls ${(share * 100).toFixed(1)} % of the build (target ≤ ${TARGET.usbUrlsShare * 100} %: ${mark(share <= TARGET.usbUrlsShare)})`,
+    `  conversion ${rate.toFixed(1)} documents/s (target ≥ ${TARGET.docsPerSecond}: ${mark(rate >= TARGET.docsPerSecond)}); usb + urls (run together) ${(share * 100).toFixed(1)} % of the build (target ≤ ${TARGET.usbUrlsShare * 100} %: ${mark(share <= TARGET.usbUrlsShare)})`,
   ];
 }
 

@@ -7,6 +7,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { totalmem } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withLock } from './lock.ts';
@@ -35,6 +36,23 @@ export const SEARCHED_PAGES_GLOB = 'van-ban/**/*.html';
 
 export const STAGE_NAMES = ['convert', 'astro', 'pagefind', 'pdf', 'urls', 'usb'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
+
+/**
+ * The stages in order; stages of one step run at the same time. urls only reads dist and content,
+ * usb reads dist and writes its own folder and zip (ADR 0701), so on two cores the check costs no
+ * wall time (docs/decisions/1203-build-performance.md).
+ */
+export const STEPS: readonly (readonly StageName[])[] = [['convert'], ['astro'], ['pagefind'], ['pdf'], ['urls', 'usb']];
+
+/** Wall seconds of the build spent in these stages: a step whose stages ran together counts once, by its longest. */
+export function wallSecondsOf(stages: readonly StageResult[], names: readonly StageName[]): number {
+  let total = 0;
+  for (const step of STEPS) {
+    const inStep = stages.filter((s) => step.includes(s.name as StageName) && names.includes(s.name as StageName));
+    total += Math.max(0, ...inStep.map((s) => s.seconds));
+  }
+  return total;
+}
 
 export interface BuildOptions {
   root?: string;
@@ -70,6 +88,15 @@ export interface BuildResult {
   totalSeconds: number;
   /** The public address the build used (content/site.yaml or ARCHIVE_SITE_URL); url null when none. */
   publicAddress: PublicAddress;
+}
+
+/**
+ * The convert holds the whole archive's models for the one link pass, so its memory grows with the
+ * archive (about 0.4 GB of heap per 1,000 documents): V8's default old-space limit (about 4 GB) stops it
+ * near 10,000. Half the machine's memory is its limit instead (ADR 1203).
+ */
+export function convertHeapFlag(memoryBytes = totalmem()): string {
+  return `--max-old-space-size=${Math.max(4096, Math.floor(memoryBytes / 2 / 1024 / 1024))}`;
 }
 
 /** Default generated dir: `.generated` for the default dist, else `<dist>.generated` beside it. */
@@ -212,7 +239,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const node = process.execPath;
 
   const commands: Record<StageName, StageCommand> = {
-    convert: { name: 'convert', command: node, args: [converter, '--content', contentDir, '--out', stagedGenerated, ...(options.strict ? ['--strict'] : [])], env, cwd: root },
+    convert: { name: 'convert', command: node, args: [convertHeapFlag(), converter, '--content', contentDir, '--out', stagedGenerated, ...(options.strict ? ['--strict'] : [])], env, cwd: root },
     astro: {
       name: 'astro',
       command: node,
@@ -238,30 +265,38 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   };
 
   try {
-    for (const name of STAGE_NAMES) {
-      if (name === 'pdf' && !options.pdf) continue;
-      log(`▶ ${name}`);
-      const run = () => runStage(commands[name], { measureMemory: options.measureMemory, logFile: options.logFile });
-      const result =
-        name === 'astro'
-          ? await withLock(join(root, '.tmp', 'astro-build.lock'), run, {
-              onWait: (pid) => log(`  waiting for another build's astro stage to finish (pid ${pid})`),
-            })
-          : await run();
-      stages.push(result);
-      if (!result.ok) {
-        const why = result.spawnError ?? (result.signal ? `killed by ${result.signal}` : `exit code ${result.exitCode}`);
-        cleanup();
-        return fail(name, `stage "${name}" failed (${why})`);
+    for (const step of STEPS) {
+      const names = step.filter((name) => name !== 'pdf' || options.pdf);
+      if (names.length === 0) continue;
+      log(names.length === 1 ? `▶ ${names[0]}` : `▶ ${names.join(' + ')} (at the same time)`);
+      const run = (name: StageName) => () => runStage(commands[name], { measureMemory: options.measureMemory, logFile: options.logFile });
+      const results = await Promise.all(
+        names.map((name) =>
+          name === 'astro'
+            ? withLock(join(root, '.tmp', 'astro-build.lock'), run(name), {
+                onWait: (pid) => log(`  waiting for another build's astro stage to finish (pid ${pid})`),
+              })
+            : run(name)(),
+        ),
+      );
+      for (const [i, name] of names.entries()) {
+        const result = results[i]!;
+        stages.push(result);
+        if (!result.ok) {
+          const why = result.spawnError ?? (result.signal ? `killed by ${result.signal}` : `exit code ${result.exitCode}`);
+          cleanup();
+          return fail(name, `stage "${name}" failed (${why})`);
+        }
+        log(`✔ ${name} ${result.seconds.toFixed(2)} s`);
+        const check = checkStageOutput(name, stagedGenerated, stagedDist, stagedUsb, stagedZip);
+        if (check !== null) {
+          cleanup();
+          return fail(name, `stage "${name}" exited 0 but ${check}`);
+        }
       }
-      log(`✔ ${name} ${result.seconds.toFixed(2)} s`);
-      const check = checkStageOutput(name, stagedGenerated, stagedDist, stagedUsb, stagedZip);
-      if (check !== null) {
-        cleanup();
-        return fail(name, `stage "${name}" exited 0 but ${check}`);
-      }
-      // The web build offers the USB edition's zip for download (after the usb stage: the copy must not hold itself).
-      if (name === 'usb') {
+      // The web build offers the USB edition's zip for download (after the usb and urls stages: the copy
+      // must not hold itself, and urls reads dist meanwhile).
+      if (names.includes('usb')) {
         const published = join(stagedDist, ...PUBLISHED_ZIP_PATH.split('/'));
         mkdirSync(dirname(published), { recursive: true });
         copyFileSync(stagedZip, published);
