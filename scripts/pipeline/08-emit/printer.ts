@@ -28,7 +28,7 @@
  * tests/unit/emit-printer.test.ts compares the two on the corpus and on
  * hostile texts.
  */
-import { toMarkdown, type Options, type SafeConfig, type State } from 'mdast-util-to-markdown';
+import { toMarkdown, type ConstructName, type Options, type SafeConfig, type State } from 'mdast-util-to-markdown';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Nodes, Paragraph, Root, Text } from 'mdast';
 import { fastSafe, fastText, mayEscapeFirst, quickSafe, safeClasses, type SafeClasses } from './safe-text.ts';
@@ -94,7 +94,7 @@ const INDENTS = ['', '  ', '    ', '      ', '        ', '          ', '        
 const indentOf = (depth: number): string => INDENTS[depth] ?? '  '.repeat(depth);
 
 class Printer {
-  private readonly stack: string[] = [];
+  private readonly stack: ConstructName[] = [];
   private readonly state: State;
   /**
    * safeClasses by the constructs on the stack: which patterns are in scope
