@@ -13,6 +13,7 @@
  */
 import { cp1252Bytes, decodeTcvn3, decodeVni } from './legacy.ts';
 import { judgeToken } from './syllable.ts';
+import { SpanMemo } from '../../lib/span-memo.ts';
 
 export type LegacyEncoding = 'tcvn3' | 'vni' | 'windows-1258';
 export type MojibakeKind = 'tcvn3' | 'vni' | 'utf-8';
@@ -211,10 +212,13 @@ const MOJIBAKE_KINDS: MojibakeKind[] = ['tcvn3', 'vni', 'utf-8'];
  * Words repeat a lot within and across documents, so whole readings are
  * memoised by the word as found (bounded, so memory stays flat).
  */
-const readings = new Map<string, TokenReading | null>();
-function readToken(found: string): TokenReading | null {
-  const hit = readings.get(found);
-  if (hit !== undefined) return hit;
+const readings = new SpanMemo<TokenReading | null>(50_000);
+/** The reading of the word text[start, end), from the memo when it was read before. */
+function readToken(text: string, start: number, end: number): TokenReading | null {
+  const h = SpanMemo.hash(text, start, end);
+  const hit = readings.find(h, text, start, end);
+  if (hit !== undefined) return hit.value;
+  const found = text.slice(start, end);
   const token = found.normalize('NFC');
   const bytes = cp1252Bytes(token);
   let reading: TokenReading | null = null;
@@ -229,8 +233,7 @@ function readToken(found: string): TokenReading | null {
       }),
     };
   }
-  if (readings.size > 50_000) readings.clear();
-  readings.set(found, reading);
+  readings.add(h, found, reading);
   return reading;
 }
 
@@ -271,7 +274,7 @@ export function detectMojibake(text: string): TextVerdict {
       SUSPECT_CHAR.lastIndex = word.end;
       resumeAt = word.end;
       k++;
-      const reading = readToken(text.slice(word.start, word.end));
+      const reading = readToken(text, word.start, word.end);
       if (reading === null) continue; // has characters no Windows-1252 byte gives: not mojibake
       v.sampled++;
       tally(v.asIs, reading.asIs);

@@ -27,6 +27,12 @@ export interface Join {
 
 const VOWEL = /[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/iu;
 const STARTS_WITH_VOWEL = new RegExp(`^${VOWEL.source}`, 'iu');
+/** VOWEL_UNITS[u] is 1 when the code unit u, alone, starts with a vowel (STARTS_WITH_VOWEL, case folded as it folds). */
+const VOWEL_UNITS = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let u = 0; u < 0x10000; u++) if (STARTS_WITH_VOWEL.test(String.fromCharCode(u))) table[u] = 1;
+  return table;
+})();
 /** Onset consonants; a token that is only one of these cannot be a Vietnamese word. */
 const ONSET = /^(?:ngh|ng|nh|ch|gh|kh|ph|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)$/iu;
 const EDGE_PUNCT = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
@@ -63,8 +69,8 @@ export function splitFragmentRate(lines: readonly Line[]): { fragments: number; 
       const end = text.indexOf(' ', start);
       if (end < 0) break;
       const len = end - start;
-      // The next token's first code unit: a vowel is one unit, and an empty token has none (charAt gives "").
-      if (len > 0 && len <= 3 && ONSET.test(text.slice(start, end)) && STARTS_WITH_VOWEL.test(text.charAt(end + 1))) fragments++;
+      // The next token's first code unit: a vowel is one unit, and an empty token has none (NaN: no vowel).
+      if (len > 0 && len <= 3 && VOWEL_UNITS[text.charCodeAt(end + 1)] === 1 && ONSET.test(text.slice(start, end))) fragments++;
       start = end + 1;
     }
   }

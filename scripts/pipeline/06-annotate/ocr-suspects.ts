@@ -3,6 +3,7 @@
  * "tnên", "lứứi", "COVỈD-Ỉ9", "ĐỊnh"). Lists them for an editor; changes nothing.
  */
 import { isVietnameseSyllable } from '../01-decode/syllable.ts';
+import { SpanMemo } from '../../lib/span-memo.ts';
 
 const EDGE = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
 /** Short foreign words and abbreviations that occur in resolutions. */
@@ -31,20 +32,8 @@ function partSuspect(part: string): boolean {
   return !isVietnameseSyllable(part);
 }
 
-/**
- * Verdicts per raw token: words repeat, so each is judged once (bounded memo).
- * Keyed by a hash of the token's code units, each key holding a chain of the tokens
- * with that hash: a token of the text is looked up where it stands, so most
- * tokens never become strings of their own.
- */
-interface Verdict {
-  raw: string;
-  verdict: string | null;
-  /** Another token with the same hash. */
-  next: Verdict | null;
-}
-const verdicts = new Map<number, Verdict>();
-let remembered = 0;
+/** Verdicts per raw token: words repeat, so each is judged once, looked up where it stands (bounded memo). */
+const verdicts = new SpanMemo<string | null>(100_000);
 
 function suspectToken(raw: string): string | null {
   const token = raw.replace(EDGE, '');
@@ -73,24 +62,16 @@ export function ocrSuspects(text: string): string[] {
     const start = i;
     let h = 0;
     do {
-      h = (Math.imul(h, 31) + c) & 0x3fffffff; // a small integer: no heap number per token
+      h = (Math.imul(h, 31) + c) & 0x3fffffff; // SpanMemo.hash, computed while the token is found
       c = text.charCodeAt(++i);
     } while (i < n && !isSpace(c));
-    const length = i - start;
-    let e = verdicts.get(h);
-    const first = e;
-    while (e !== undefined && e !== null && (e.raw.length !== length || !text.startsWith(e.raw, start))) e = e.next;
+    const e = verdicts.find(h, text, start, i);
     let verdict: string | null;
-    if (e) verdict = e.verdict;
+    if (e) verdict = e.value;
     else {
       const raw = text.slice(start, i);
       verdict = suspectToken(raw);
-      if (remembered > 100_000) {
-        verdicts.clear();
-        remembered = 0;
-      }
-      verdicts.set(h, { raw, verdict, next: remembered === 0 ? null : (first ?? null) });
-      remembered++;
+      verdicts.add(h, raw, verdict);
     }
     if (verdict !== null) out.push(verdict);
   }
