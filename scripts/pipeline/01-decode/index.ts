@@ -236,7 +236,7 @@ function finishUnicode(text: string, encoding: SourceEncoding, file: string, opt
       ...converted.warnings,
     ]);
   }
-  return finish(nfc, encoding, file, warnings);
+  return finish(nfc, encoding, file, warnings, true);
 }
 
 /** Not UTF-8: a truncated last character, a legacy encoding, or garbage. */
@@ -362,9 +362,11 @@ function restoreTcvn3Capitals(text: string): { text: string; restored: number } 
 }
 
 /** Line endings, NFC, emptiness, and warnings about suspicious characters. */
-function finish(text: string, encoding: SourceEncoding, file: string, warnings: string[]): DecodedText {
+function finish(text: string, encoding: SourceEncoding, file: string, warnings: string[], isNfc = false): DecodedText {
   let out = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  out = (out.includes('\r') ? out.replace(/\r\n?/g, '\n') : out).normalize('NFC');
+  out = out.includes('\r') ? out.replace(/\r\n?/g, '\n') : out;
+  // NFC text stays NFC when a leading mark or a CR goes (nothing composes with a line break): not normalised twice.
+  if (!isNfc) out = out.normalize('NFC');
   // (What trim() strips is what \s matches: no copy of the text to learn it is blank.)
   if (!/\S/.test(out)) throw new DecodeError(file, 'empty', 'file contains only whitespace.');
   const replacement = out.match(/\uFFFD/g)?.length ?? 0;

@@ -78,7 +78,24 @@ function parseWith(type: MarkerType, m: RegExpExecArray, text: string): Marker |
   }
 }
 
+/**
+ * Markers already read, by line text: the outline reads each line's marker
+ * several times (quotations, naming lines, the line itself). A Marker is
+ * never changed after it is made, so one object serves every reading.
+ */
+const markers = new Map<string, Marker | null>();
+
 export function parseMarker(text: string): Marker | null {
+  let marker = markers.get(text);
+  if (marker === undefined) {
+    marker = readMarker(text);
+    if (markers.size >= 20_000) markers.clear();
+    markers.set(text, marker);
+  }
+  return marker;
+}
+
+function readMarker(text: string): Marker | null {
   for (const rule of NUMBERING) {
     const m = rule.pattern.exec(text);
     if (!m) continue;

@@ -48,23 +48,30 @@ function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** Whitespace other than the space: a text without it is split at its spaces by indexOf. */
+const OTHER_SPACE = /[^\S ]/;
+
 /** The suspect tokens of one text (its runs of non-space), in order of appearance. */
 export function ocrSuspects(text: string): string[] {
   const out: string[] = [];
   const n = text.length;
+  const spacesOnly = !OTHER_SPACE.test(text);
   let i = 0;
   while (i < n) {
-    let c = text.charCodeAt(i);
-    if (isSpace(c)) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || (!spacesOnly && isSpace(c))) {
       i++;
       continue;
     }
     const start = i;
-    let h = 0;
-    do {
-      h = (Math.imul(h, 31) + c) & 0x3fffffff; // SpanMemo.hash, computed while the token is found
-      c = text.charCodeAt(++i);
-    } while (i < n && !isSpace(c));
+    if (spacesOnly) {
+      i = text.indexOf(' ', start);
+      if (i < 0) i = n;
+    } else {
+      do i++;
+      while (i < n && !isSpace(text.charCodeAt(i)));
+    }
+    const h = SpanMemo.hash(text, start, i);
     const e = verdicts.find(h, text, start, i);
     let verdict: string | null;
     if (e) verdict = e.value;

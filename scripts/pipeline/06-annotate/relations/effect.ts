@@ -83,7 +83,7 @@ export function readEffect(model: DocumentModel): Effect | null {
       if (!SKIP.has(p.kind)) {
         const stream = provisionStream(p, new Map());
         for (const [start, end] of sentences(stream)) {
-          if (stream.quoted[start] || stream.quoted[Math.min(end - 1, start + 1)]) continue;
+          if (stream.quoted(start) || stream.quoted(Math.min(end - 1, start + 1))) continue;
           const e = effectOfSentence(stream.text.slice(start, end), model.meta?.date ?? { value: null, origin: null }, p.id);
           if (e) {
             found = e;

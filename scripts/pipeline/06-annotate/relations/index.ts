@@ -47,7 +47,7 @@ function readProvision(stream: Stream, citations: Citation[], out: Map<number, R
       const c = citations[span.citations[0] as number] as Citation;
       const prefix = spanPrefix(c);
       let relation: Relation | null = null;
-      if (quoted[span.start]) {
+      if (quoted(span.start)) {
         relation = null; // text an amending provision quotes: the amended document's words, not this one's act
       } else if (prev === null) {
         const gap = text.slice(start, span.start);
@@ -70,7 +70,7 @@ function readProvision(stream: Stream, citations: Citation[], out: Map<number, R
       const verb = liveVerb(sentence);
       const after = verb ? sentence.slice(verb.objectStart) : '';
       const citedAfter = inside.some((s) => verb && s.start >= start + verb.objectStart);
-      if (verb && verb.type !== 'implements' && !citedAfter && !quoted[start + verb.objectStart] && !OBJECT_BREAKERS.test(after)) announced = { type: verb.type, words: verb.words };
+      if (verb && verb.type !== 'implements' && !citedAfter && !quoted(start + verb.objectStart) && !OBJECT_BREAKERS.test(after)) announced = { type: verb.type, words: verb.words };
     }
     const boundary = text[end - 1] ?? '';
     previousSentence = { relation: sentenceRelation, end: boundary, sameParagraph: !text.slice(end, (spans.find((s) => s.start >= end)?.start ?? end)).includes('\n') };

@@ -16,8 +16,8 @@ export interface Span {
 export interface Stream {
   text: string;
   spans: Span[];
-  /** quoted[i]: 1 where character i stands inside quotation marks (text quoted by an amending provision). */
-  quoted: Uint8Array;
+  /** quoted(i): character i stands inside quotation marks (text quoted by an amending provision). */
+  quoted: (i: number) => boolean;
 }
 
 function inlineText(n: Inline): string {
@@ -45,23 +45,42 @@ export function provisionStream(p: Provision, siblings: Map<number, number[]>): 
  * a straight quote toggles. An unclosed quote leaves the rest quoted: its
  * citations stay mentions, the safe side.
  */
-function quotedMask(text: string): Uint8Array {
-  const out = new Uint8Array(text.length);
+function quotedMask(text: string): (i: number) => boolean {
+  // The quoted stretches [start, end), found at the quotation marks alone.
+  const bounds: number[] = [];
   let depth = 0;
   let straight = false;
-  // Nothing is quoted before the first quotation mark.
-  const curly = text.indexOf('“');
-  const plain = text.indexOf('"');
-  const first = curly < 0 ? plain : plain < 0 ? curly : Math.min(curly, plain);
-  if (first < 0) return out;
-  for (let i = first; i < text.length; i++) {
+  let from = -1;
+  const marks = /[“”"]/g;
+  for (let m = marks.exec(text); m !== null; m = marks.exec(text)) {
+    const i = m.index;
     const ch = text.charCodeAt(i);
+    const before = depth > 0 || straight;
     if (ch === 0x201c) depth++; // “
     else if (ch === 0x22) straight = !straight; // "
-    if (depth > 0 || straight) out[i] = 1;
+    const at = depth > 0 || straight; // character i itself (a closing ” is still inside)
     if (ch === 0x201d) depth = Math.max(0, depth - 1); // ”
+    const after = depth > 0 || straight;
+    if (!before && at) from = i;
+    if (before && !at) bounds.push(from, i);
+    else if (at && !after) bounds.push(from, i + 1);
   }
-  return out;
+  if (depth > 0 || straight) bounds.push(from, text.length);
+  if (bounds.length === 0) return () => false;
+  return (i: number): boolean => {
+    // The last stretch starting at or before i.
+    let lo = 0;
+    let hi = bounds.length / 2 - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((bounds[2 * mid] as number) <= i) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found >= 0 && i < (bounds[2 * found + 1] as number);
+  };
 }
 
 const SPACE = /\s/;
