@@ -18,7 +18,7 @@ import { parseCorrections } from './06-annotate/corrections.ts';
 import type { Correction } from './06-annotate/index.ts';
 import { json, qualityReport } from './08-emit/data.ts';
 import { linkArchive, type CitationGraph } from './07-link/index.ts';
-import { resolveCopies } from './duplicates.ts';
+import { copyCandidates, resolveCopies, type Shingled } from './duplicates.ts';
 import { heldAsDraft, parseAcknowledged, strictProblems, type Acknowledged, type HeldBack, type HeldBackKind, type SourceOutcome } from './held-back.ts';
 import { formatOf } from './00-extract/index.ts';
 import type { CacheOptions } from './00-extract/cache.ts';
@@ -36,6 +36,9 @@ import {
   WorkerPool,
   workerCount,
   type EmitRecord,
+  type EmitResult,
+  type LinkedPart,
+  type ReadResult,
   type ReadContext,
   type ReadRecord,
   type ReadTask,
@@ -113,6 +116,12 @@ export interface ReadSourcesResult {
   errors: string[];
   /** Sources read now, and taken from the convert cache. */
   stats: { converted: number; cached: number };
+  /**
+   * Documents read in a worker of `options.pool` that keeps their model
+   * (file -> the worker's index): their emission needs only what linking
+   * changed (convert-worker.ts). Empty when the read used no shared pool.
+   */
+  heldIn: Map<string, number>;
 }
 
 export interface ReadOptions {
@@ -201,18 +210,35 @@ export async function readSources(
   const useWorkers = count > 1 && misses.length >= (options.minDocumentsForWorkers ?? MIN_DOCUMENTS_FOR_WORKERS);
   const ownPool = useWorkers && !options.pool ? new WorkerPool(count) : null;
   const pool = options.pool ?? ownPool;
+  const shingles = new Map<string, Shingled>();
+  const heldIn = new Map<string, number>();
   try {
     if (useWorkers && pool) {
       const tasks = misses.map((m) => m.task);
       for (const m of misses) m.bytes = undefined;
-      const results = await pool.run((id, from, to) => ({ id, kind: 'read', ctx, tasks: tasks.slice(from, to) }), tasks.length);
-      for (const [i, m] of misses.entries()) records[m.at] = JSON.parse(results[i]!) as ReadRecord;
+      // Each batch's results are taken in while the workers read the next ones.
+      await pool.run((id, from, to) => ({ id, kind: 'read', ctx, tasks: tasks.slice(from, to) }), tasks.length, (i, result, worker) => {
+        const r = result as ReadResult;
+        const m = misses[i]!;
+        records[m.at] = JSON.parse(r.json) as ReadRecord;
+        if (r.held) heldIn.set(m.task.name, worker);
+      });
     } else {
       for (const m of misses) records[m.at] = JSON.parse(await readOne(m.task, ctx, m.bytes)) as ReadRecord;
+    }
+    // The texts copies may be compared on are shingled in the workers that hold them, both at once.
+    if (pool && heldIn.size > 0) {
+      const docs = records.flatMap((r) => (r?.outcome?.doc ? [r.outcome.doc] : []));
+      const files = [...copyCandidates(docs)].filter((f) => heldIn.has(f));
+      const ats: number[][] = [];
+      for (const [i, f] of files.entries()) (ats[heldIn.get(f)!] ??= []).push(i);
+      const results = await pool.runOn((id, mine) => ({ id, kind: 'shingle', files: mine.map((i) => files[i]!) }), ats, files.length);
+      for (const [i, f] of files.entries()) shingles.set(f, results[i] as Shingled);
     }
   } finally {
     await ownPool?.close();
   }
+  if (ownPool) heldIn.clear(); // its workers are gone
 
   const errors: string[] = [];
   const outcomes: SourceOutcome[] = [];
@@ -236,7 +262,7 @@ export async function readSources(
     if (text === undefined) throw new Error(`${d.sourceFile}: no received text`);
     return text;
   };
-  const { kept, heldBack: copies } = resolveCopies(read, textOf);
+  const { kept, heldBack: copies } = resolveCopies(read, textOf, shingles);
   // A Word draft that is no copy of a published document is held back for its identity (ADR 1501).
   const drafts = kept.flatMap((d) => {
     const h = heldAsDraft(d, catalog.get(d.sourceFile));
@@ -244,7 +270,7 @@ export async function readSources(
   });
   const draftFiles = new Set(drafts.map((h) => h.file));
   const heldBack = [...outcomes.flatMap((o) => (o.held ? [o.held] : [])), ...copies, ...drafts].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { documents: kept.filter((d) => !draftFiles.has(d.sourceFile)), heldBack, outcomes, errors, stats: { converted: misses.length, cached: names.length - misses.length } };
+  return { documents: kept.filter((d) => !draftFiles.has(d.sourceFile)), heldBack, outcomes, errors, stats: { converted: misses.length, cached: names.length - misses.length }, heldIn };
 }
 
 /** One line per held-back document, for the convert summary and strict mode. */
@@ -308,7 +334,7 @@ async function convertWith(
   // A document the emitter cannot write out is held back too, and the rest relinked without it.
   let emitted: Awaited<ReturnType<typeof emitAll>>;
   for (;;) {
-    emitted = await emitAll(documents, cacheDirOf(readOptions), readOptions);
+    emitted = await emitAll(documents, cacheDirOf(readOptions), readOptions, read.heldIn);
     stats.emitted = emitted.emitted;
     stats.emitFromCache = emitted.fromCache;
     if (emitted.failed.length === 0) break;
@@ -325,11 +351,11 @@ async function convertWith(
   // (An acknowledgment of a file that is not there is stale too, so a copy of the archive with fewer sources still converts.)
   if (strict) errors.push(...strictProblems(heldBack, acknowledged, names));
   if (errors.length > 0) return { documents, errors, heldBack, files, graph: none, stats: done(stats, readOptions.pool) };
-  const { linked, graph, perDocument } = emitted;
+  const { linked, graph, citationsJson, perDocument } = emitted;
   for (const [id, mdx] of perDocument.mdx) files.set(`documents/${id}.mdx`, mdx);
   files.set('data/site.json', jsonArray(perDocument.site));
   files.set('data/documents.json', jsonArray(perDocument.open));
-  files.set('data/citations.json', json(graph));
+  files.set('data/citations.json', citationsJson);
   files.set('data/quality.json', json({ ...(qualityReport(linked, graph) as object), heldBack }));
   return { documents: linked, errors, heldBack, files, graph, stats: done(stats, readOptions.pool) };
 }
@@ -352,24 +378,50 @@ function markAcknowledged(heldBack: HeldBack[], acknowledged: Acknowledged[]): v
  * its own (in workers when there are enough to do, from the convert cache
  * when it has them), so one that fails to emit is named, not fatal.
  */
-async function emitAll(documents: DocumentModel[], cacheDir: string | null, options: { workers: number; pool: WorkerPool | null; minDocumentsForWorkers?: number }) {
+async function emitAll(documents: DocumentModel[], cacheDir: string | null, options: { workers: number; pool: WorkerPool | null; minDocumentsForWorkers?: number }, heldIn: Map<string, number>) {
   const { documents: linked, graph } = linkArchive(documents);
   const records: EmitRecord[] = new Array(linked.length);
   const misses: Array<{ at: number; key: string | null; model: string }> = [];
+  // A document a worker read (and holds): that worker links it from what linking changed, and emits it.
+  const held: number[][] = [];
+  let fromCache = 0;
   for (const [at, d] of linked.entries()) {
+    const w = options.pool ? heldIn.get(d.sourceFile) : undefined;
+    if (w !== undefined) {
+      (held[w] ??= []).push(at);
+      continue;
+    }
     const model = JSON.stringify(d);
     const key = cacheDir !== null ? emitKey(model) : null;
     const hit = key !== null ? validEmitRecord(getEntry(cacheDir!, key)) : null;
-    if (hit) records[at] = hit;
-    else misses.push({ at, key, model });
+    if (hit) {
+      records[at] = hit;
+      fromCache++;
+    } else misses.push({ at, key, model });
+  }
+  let citationsJson: string;
+  if (held.length > 0) {
+    const part = (d: DocumentModel): LinkedPart => ({ file: d.sourceFile, citations: d.citations, quality: d.quality, status: d.status });
+    const emitting = options.pool!.runOn((id, ats) => ({ id, kind: 'emit-held', cacheDir, tasks: ats.map((at) => part(linked[at]!)) }), held, linked.length);
+    // The workers emit; meanwhile this thread prints the citation graph.
+    citationsJson = json(graph);
+    const results = await emitting;
+    for (const ats of held) {
+      for (const at of ats ?? []) {
+        const r = results[at] as EmitResult;
+        records[at] = r.record;
+        if (r.cached) fromCache++;
+      }
+    }
   }
   if (options.pool && options.workers > 1 && misses.length >= (options.minDocumentsForWorkers ?? MIN_DOCUMENTS_FOR_WORKERS)) {
     const tasks = misses.map(({ key, model }) => ({ key, model }));
-    const results = await options.pool.run((id, from, to) => ({ id, kind: 'emit', cacheDir, tasks: tasks.slice(from, to) }), tasks.length);
-    for (const [i, m] of misses.entries()) records[m.at] = JSON.parse(results[i]!) as EmitRecord;
+    const { results } = await options.pool.run((id, from, to) => ({ id, kind: 'emit', cacheDir, tasks: tasks.slice(from, to) }), tasks.length);
+    for (const [i, m] of misses.entries()) records[m.at] = JSON.parse(results[i] as string) as EmitRecord;
   } else {
     for (const m of misses) records[m.at] = JSON.parse(emitOne({ key: m.key, model: m.model }, cacheDir)) as EmitRecord;
   }
+  citationsJson ??= json(graph);
   const perDocument = { mdx: new Map<string, string>(), site: [] as string[], open: [] as string[] };
   const failed: HeldBack[] = [];
   for (const [at, d] of linked.entries()) {
@@ -382,7 +434,7 @@ async function emitAll(documents: DocumentModel[], cacheDir: string | null, opti
     perDocument.site.push(r.site);
     perDocument.open.push(r.open);
   }
-  return { linked, graph, perDocument, failed, emitted: misses.length, fromCache: linked.length - misses.length };
+  return { linked, graph, citationsJson, perDocument, failed, emitted: linked.length - fromCache, fromCache };
 }
 
 /** Write `files` into outDir atomically: build a sibling folder, then swap. */
@@ -390,11 +442,18 @@ async function writeAtomically(outDir: string, files: Map<string, string>): Prom
   const staging = `${outDir}.staging-${process.pid}`;
   const old = `${outDir}.old-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
-  for (const [rel, text] of files) {
-    const target = path.join(staging, rel);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, text);
-  }
+  const targets = [...files.keys()].map((rel) => path.join(staging, rel));
+  for (const dir of new Set(targets.map((t) => path.dirname(t)))) await mkdir(dir, { recursive: true });
+  // Several writes at a time (the file system works on its own threads); each file is written once, whole.
+  const texts = [...files.values()];
+  let next = 0;
+  const writer = async () => {
+    while (next < targets.length) {
+      const i = next++;
+      await writeFile(targets[i]!, texts[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, writer));
   if (existsSync(outDir)) await rename(outDir, old);
   await rename(staging, outDir);
   await rm(old, { recursive: true, force: true });

@@ -27,7 +27,7 @@ import { extractSource, formatOf } from './00-extract/index.ts';
 import { cached, type CacheOptions } from './00-extract/cache.ts';
 import { findTools } from './00-extract/tools.ts';
 import { ExtractError, type Extracted, type ExtractTools } from './00-extract/types.ts';
-import { putEntry } from './convert-cache.ts';
+import { emitKey, getEntry, putEntry } from './convert-cache.ts';
 import { decodeSource } from './01-decode/index.ts';
 import { receivedBytes } from './read-document.ts';
 
@@ -90,28 +90,31 @@ export interface ReadContext {
 }
 
 /** Whether a reading may be kept: not an error, and not held back for a tool this machine may get later. */
-function cacheable(r: ReadRecord): boolean {
+export function cacheable(r: ReadRecord): boolean {
   return r.error === null && r.problem !== 'tool-missing';
 }
 
-/** Read one source (steps 00–06) into its record, as JSON text; stored in the convert cache when the task has a key. */
-export async function readOne(task: ReadTask, ctx: ReadContext, bytes?: Uint8Array): Promise<string> {
+/** Read one source (steps 00–06) into its record (not yet JSON). */
+export async function readRecord(task: ReadTask, ctx: ReadContext, bytes?: Uint8Array): Promise<ReadRecord> {
   const { name } = task;
-  let record: ReadRecord;
   try {
     bytes ??= new Uint8Array(await readFile(path.join(ctx.sourcesDir, name)));
     const extracted = await extractOne(name, bytes, { tools: ctx.tools ?? undefined, cache: ctx.extractCache });
     if (extracted instanceof ExtractError) {
-      record = { file: name, outcome: heldForExtraction(extracted), received: null, how: '', problem: extracted.problem, error: null };
-    } else {
-      const outcome = readSource(name, bytes, task.catalog, task.corrections, extracted);
-      const how = extracted.format === 'txt' ? '' : ` [${extracted.method}${extracted.ocr ? `, OCR ${extracted.ocr.confidence}%` : ''}]`;
-      record = { file: name, outcome, received: outcome.doc ? decodeSource(receivedBytes(bytes, extracted), name).text : null, how, problem: null, error: null };
+      return { file: name, outcome: heldForExtraction(extracted), received: null, how: '', problem: extracted.problem, error: null };
     }
+    const outcome = readSource(name, bytes, task.catalog, task.corrections, extracted);
+    const how = extracted.format === 'txt' ? '' : ` [${extracted.method}${extracted.ocr ? `, OCR ${extracted.ocr.confidence}%` : ''}]`;
+    return { file: name, outcome, received: outcome.doc ? decodeSource(receivedBytes(bytes, extracted), name).text : null, how, problem: null, error: null };
   } catch (e) {
     const message = (e as Error).message;
-    record = { file: name, outcome: null, received: null, how: '', problem: null, error: message.startsWith(name) ? message : `${name}: ${message}` };
+    return { file: name, outcome: null, received: null, how: '', problem: null, error: message.startsWith(name) ? message : `${name}: ${message}` };
   }
+}
+
+/** Read one source (steps 00–06) into its record, as JSON text; stored in the convert cache when the task has a key. */
+export async function readOne(task: ReadTask, ctx: ReadContext, bytes?: Uint8Array): Promise<string> {
+  const record = await readRecord(task, ctx, bytes);
   const json = JSON.stringify(record);
   if (task.key !== null && ctx.cacheDir !== null && cacheable(record)) putEntry(ctx.cacheDir, task.key, json);
   return json;
@@ -142,18 +145,54 @@ export interface EmitTask {
   model: string;
 }
 
+/** Emit one linked document (step 08): its record, or the error that keeps it from being written out. */
+export function emitRecord(d: DocumentModel): EmitRecord {
+  try {
+    return { mdx: emitMdx(d), site: JSON.stringify(siteDocument(d), null, 2), open: JSON.stringify(openRecord(d), null, 2) };
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
 /** Emit one linked document (step 08) from its JSON; stored in the convert cache when it has a key. */
 export function emitOne(task: EmitTask, cacheDir: string | null): string {
-  const d = JSON.parse(task.model) as DocumentModel;
-  let record: EmitRecord;
-  try {
-    record = { mdx: emitMdx(d), site: JSON.stringify(siteDocument(d), null, 2), open: JSON.stringify(openRecord(d), null, 2) };
-  } catch (e) {
-    record = { error: (e as Error).message };
-  }
+  const record = emitRecord(JSON.parse(task.model) as DocumentModel);
   const json = JSON.stringify(record);
   if (task.key !== null && cacheDir !== null && !('error' in record)) putEntry(cacheDir, task.key, json);
   return json;
+}
+
+/**
+ * What the link step (07) changed in one document (linkArchive replaces its
+ * citations, quality and status, nothing else): sent to the worker that read
+ * the document and still holds its model, instead of the whole model.
+ */
+export interface LinkedPart {
+  file: string;
+  citations: DocumentModel['citations'];
+  quality: DocumentModel['quality'];
+  status: DocumentModel['status'];
+}
+
+/** The linked model from the read one and what linking changed: the object linkArchive makes (same keys, same order). */
+export function applyLinked(d: DocumentModel, part: LinkedPart): DocumentModel {
+  return { ...d, citations: part.citations, quality: part.quality, status: part.status };
+}
+
+/** An emission as a worker answers it: the record, and whether the convert cache had it. */
+export interface EmitResult {
+  record: EmitRecord;
+  cached: boolean;
+}
+
+/** Emit a linked document whose model this thread holds: from the convert cache when it has it (key of the model's JSON), else now (and stored). */
+export function emitHeld(d: DocumentModel, cacheDir: string | null): EmitResult {
+  const key = cacheDir !== null ? emitKey(JSON.stringify(d)) : null;
+  const hit = key !== null ? validEmitRecord(getEntry(cacheDir!, key)) : null;
+  if (hit) return { record: hit, cached: true };
+  const record = emitRecord(d);
+  if (key !== null && !('error' in record)) putEntry(cacheDir!, key, JSON.stringify(record));
+  return { record, cached: false };
 }
 
 export function validEmitRecord(value: unknown): EmitRecord | null {
@@ -194,8 +233,21 @@ export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
 /** Messages between the pool and a worker (convert-worker.ts). */
 export type WorkerRequest =
   | { id: number; kind: 'read'; ctx: ReadContext; tasks: ReadTask[] }
-  | { id: number; kind: 'emit'; cacheDir: string | null; tasks: EmitTask[] };
-export type WorkerReply = { id: number; results: string[] } | { id: number; error: string };
+  | { id: number; kind: 'emit'; cacheDir: string | null; tasks: EmitTask[] }
+  | { id: number; kind: 'emit-held'; cacheDir: string | null; tasks: LinkedPart[] }
+  | { id: number; kind: 'shingle'; files: string[] };
+/**
+ * A batch's results in task order: for 'read' a ReadResult each, for 'emit'
+ * the record's JSON, for 'emit-held' an EmitResult, for 'shingle' the
+ * Shingled of each received text (its arrays transferred). Structured-cloned, not JSON.
+ */
+export type WorkerReply = { id: number; results: unknown[] } | { id: number; error: string };
+
+/** One source read in a worker: its record as JSON (the form the cache stores), and whether the worker keeps its model and received text (a document was read). */
+export interface ReadResult {
+  json: string;
+  held: boolean;
+}
 
 /** Batch size: a few batches per worker (balance), none too small (message cost). */
 export function batchSize(tasks: number, workers: number): number {
@@ -220,18 +272,48 @@ export class WorkerPool {
     return this.workers.length > 0;
   }
 
-  /** Run every batch on the workers (each takes the next batch when it is free); results in task order. */
-  async run(make: (id: number, from: number, to: number) => WorkerRequest, count: number): Promise<string[]> {
+  /**
+   * Run every batch on the workers (each takes the next batch when it is
+   * free); results in task order, and which worker did each task.
+   */
+  async run(make: (id: number, from: number, to: number) => WorkerRequest, count: number, each?: (at: number, result: unknown, worker: number) => void): Promise<{ results: unknown[]; by: Uint8Array }> {
     this.start();
     const size = batchSize(count, this.size);
-    const results: string[] = new Array(count);
+    const results: unknown[] = new Array(count);
+    const by = new Uint8Array(count);
     let next = 0;
-    const drive = (w: Worker): Promise<void> =>
+    const drive = (w: Worker, index: number): Promise<void> => {
+      const take = (): { from: number; to: number } | null => {
+        if (next >= count) return null;
+        const from = next;
+        next = Math.min(count, next + size);
+        return { from, to: next };
+      };
+      return this.drive(w, take, make, (from, reply) => {
+        for (const [i, r] of reply.entries()) {
+          results[from + i] = r;
+          by[from + i] = index;
+          each?.(from + i, r, index);
+        }
+      });
+    };
+    await Promise.all(this.workers.map(drive));
+    return { results, by };
+  }
+
+  /**
+   * Run tasks on given workers (the one that holds each document): `ats[w]`
+   * the task numbers for worker w; results in task order. Every batch is
+   * posted at once (a worker works through its queue while the main thread
+   * does something else), so the caller may do its own work before awaiting.
+   */
+  runOn(make: (id: number, ats: number[]) => WorkerRequest, ats: number[][], count: number): Promise<unknown[]> {
+    this.start();
+    const results: unknown[] = new Array(count);
+    const one = (w: Worker, mine: number[]): Promise<void> =>
       new Promise((resolve, reject) => {
-        const onError = (e: Error) => finish(e);
-        const onExit = (code: number) => finish(new Error(`convert worker stopped (exit code ${code})`));
-        let from = 0;
-        let id = -1;
+        const size = batchSize(mine.length, 1);
+        const pending = new Map<number, number>();
         const finish = (e: Error | null) => {
           w.off('message', onMessage);
           w.off('error', onError);
@@ -239,26 +321,71 @@ export class WorkerPool {
           if (e) reject(e);
           else resolve();
         };
-        const send = () => {
-          if (next >= count) return finish(null);
-          from = next;
-          next = Math.min(count, next + size);
-          id = this.nextId++;
-          w.postMessage(make(id, from, next));
-        };
+        const onError = (e: Error) => finish(e);
+        const onExit = (code: number) => finish(new Error(`convert worker stopped (exit code ${code})`));
         const onMessage = (reply: WorkerReply) => {
-          if (reply.id !== id) return;
+          const from = pending.get(reply.id);
+          if (from === undefined) return;
+          pending.delete(reply.id);
           if ('error' in reply) return finish(new Error(`convert worker: ${reply.error}`));
-          for (const [i, r] of reply.results.entries()) results[from + i] = r;
-          send();
+          for (const [i, r] of reply.results.entries()) results[mine[from + i]!] = r;
+          if (pending.size === 0) finish(null);
         };
+        if (mine.length === 0) return resolve();
         w.on('message', onMessage);
         w.on('error', onError);
         w.on('exit', onExit);
-        send();
+        for (let from = 0; from < mine.length; from += size) {
+          const id = this.nextId++;
+          pending.set(id, from);
+          w.postMessage(make(id, mine.slice(from, from + size)));
+        }
       });
-    await Promise.all(this.workers.map(drive));
-    return results;
+    return Promise.all(this.workers.map((w, index) => one(w, ats[index] ?? []))).then(() => results);
+  }
+
+  /**
+   * Feed one worker batches (`take`) until there are none, two at a time (the
+   * next one is queued in the worker while the main thread takes in the last).
+   */
+  private drive(w: Worker, take: () => { from: number; to: number } | null, make: (id: number, from: number, to: number) => WorkerRequest, put: (from: number, results: unknown[]) => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const pending = new Map<number, number>();
+      let done = false;
+      const finish = (e: Error | null) => {
+        done = true;
+        w.off('message', onMessage);
+        w.off('error', onError);
+        w.off('exit', onExit);
+        if (e) reject(e);
+        else resolve();
+      };
+      const onError = (e: Error) => finish(e);
+      const onExit = (code: number) => finish(new Error(`convert worker stopped (exit code ${code})`));
+      const send = (): boolean => {
+        const batch = take();
+        if (batch === null) return false;
+        const id = this.nextId++;
+        pending.set(id, batch.from);
+        w.postMessage(make(id, batch.from, batch.to));
+        return true;
+      };
+      const onMessage = (reply: WorkerReply) => {
+        const from = pending.get(reply.id);
+        if (from === undefined || done) return;
+        pending.delete(reply.id);
+        if ('error' in reply) return finish(new Error(`convert worker: ${reply.error}`));
+        send();
+        put(from, reply.results);
+        if (pending.size === 0) finish(null);
+      };
+      w.on('message', onMessage);
+      w.on('error', onError);
+      w.on('exit', onExit);
+      send();
+      send();
+      if (pending.size === 0) finish(null);
+    });
   }
 
   async close(): Promise<void> {

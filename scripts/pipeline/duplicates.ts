@@ -262,7 +262,8 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * Split documents into the published ones and the held-back copies and
  * conflicts. `textOf` gives a document's source text (only asked for the
- * documents that share issuer and year with another).
+ * documents that share issuer and year with another); `known`, by source
+ * file, shingled(textOf(doc)) already computed (in the worker that read it).
  *
  * - Same document: same issuer, type and year, and either the same id (the
  *   same known number) or at least one number unknown, and texts at least
@@ -273,9 +274,9 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  *   file name is kept, the later one held back ('identity') with the line
  *   that would separate them.
  */
-export function resolveCopies(docs: DocumentModel[], textOf: (doc: DocumentModel) => string): { kept: DocumentModel[]; heldBack: HeldBack[] } {
+export function resolveCopies(docs: DocumentModel[], textOf: (doc: DocumentModel) => string, known?: ReadonlyMap<string, Shingled>): { kept: DocumentModel[]; heldBack: HeldBack[] } {
   const heldBack: HeldBack[] = [];
-  const shingleCache = new Map<string, Shingled>();
+  const shingleCache = new Map<string, Shingled>(known);
   const shinglesOf = (d: DocumentModel): Shingled => {
     let s = shingleCache.get(d.sourceFile);
     if (!s) shingleCache.set(d.sourceFile, (s = shingled(textOf(d))));
@@ -363,6 +364,44 @@ export function resolveCopies(docs: DocumentModel[], textOf: (doc: DocumentModel
   kept.sort((a, b) => byName(a.id, b.id));
   heldBack.sort((a, b) => byName(a.file, b.file));
   return { kept, heldBack };
+}
+
+/**
+ * The source files whose text resolveCopies may compare (asks `textOf`
+ * for): two documents of one issuer and year that share an id, or that are
+ * of one frame (sameFrame) while one of them has no known number. A
+ * superset of what it compares (it stops at the first copy found), from the
+ * metadata alone: the workers shingle these texts before the comparison.
+ */
+export function copyCandidates(docs: DocumentModel[]): Set<string> {
+  const out = new Set<string>();
+  const groups = new Map<string, DocumentModel[]>();
+  for (const d of docs) {
+    const key = `${d.meta.issuer.value?.slug ?? ''}|${d.meta.year.value ?? ''}`;
+    const group = groups.get(key);
+    if (group) group.push(d);
+    else groups.set(key, [d]);
+  }
+  for (const group of groups.values()) {
+    if (group.length === 1) continue;
+    const byId = new Map<string, DocumentModel[]>();
+    for (const d of group) {
+      const same = byId.get(d.id);
+      if (same) same.push(d);
+      else byId.set(d.id, [d]);
+    }
+    for (const same of byId.values()) if (same.length > 1) for (const d of same) out.add(d.sourceFile);
+    for (const u of group) {
+      if (knownNumber(u) !== null) continue;
+      for (const d of group) {
+        if (d !== u && sameFrame(u, d)) {
+          out.add(u.sourceFile);
+          out.add(d.sourceFile);
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** The line that gives `d` an identity of its own, next to `first`'s. */

@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { convertArchive, type ConvertResult } from '../../scripts/pipeline/convert-archive.ts';
+import { convertArchive, readEditorFiles, readSources, receivedText, sourceFileNames, type ConvertResult } from '../../scripts/pipeline/convert-archive.ts';
+import { copyCandidates, resolveCopies } from '../../scripts/pipeline/duplicates.ts';
 import { batchSize, jsonArray, workerCount } from '../../scripts/pipeline/convert-workers.ts';
 import { json } from '../../scripts/pipeline/08-emit/data.ts';
 import { tempContent, type TempContent } from '../support/temp-content.ts';
@@ -63,6 +64,54 @@ describe('convert on worker threads', { timeout: 180_000 }, () => {
     const perFile = (log: string[]) => log.filter((l) => l.startsWith('  ['));
     expect(perFile(twoLog)).toEqual(perFile(oneLog));
     expect(perFile(oneLog)).toHaveLength(9);
+  });
+
+  it('with the convert cache: what two workers store, one thread finds, and one changed source is read again in a worker', async () => {
+    content = tempContent('content', { firstFive: true });
+    const out = mkdtempSync(path.join(tmpdir(), 'convert-workers-'));
+    const cache = mkdtempSync(path.join(tmpdir(), 'convert-workers-cache-'));
+    temps.push(out, cache);
+    const run = async (workers: number, dir: string): Promise<ConvertResult> => {
+      const r = await convertArchive({ contentDir: content.dir, outDir: path.join(out, dir), convertCache: { dir: cache }, workers, minDocumentsForWorkers: 1 });
+      expect(r.errors).toEqual([]);
+      return r;
+    };
+    // Cold, two workers: each emits the documents it read, from what linking changed, and stores them.
+    const cold = await run(2, 'cold');
+    expect(cold.stats).toMatchObject({ converted: 5, readFromCache: 0, emitted: cold.documents.length, emitFromCache: 0, workers: 2 });
+    // The main thread finds every emission a worker stored: the worker's linked model is the main thread's, to the byte.
+    const warm = await run(1, 'warm');
+    expect(warm.stats).toMatchObject({ converted: 0, readFromCache: 5, emitted: 0, emitFromCache: cold.documents.length, workers: 0 });
+    expect(tree(path.join(out, 'warm'))).toEqual(tree(path.join(out, 'cold')));
+    // One source changed: read again in a worker, which finds the unchanged emissions of the documents it holds.
+    const source = path.join(content.dir, 'sources', '002_69de05d7962fd3a5.txt');
+    const text = readFileSync(source, 'utf8');
+    content.write('sources/002_69de05d7962fd3a5.txt', text.replace('Điều 2.', 'Điều 2. (văn bản đã sửa)'));
+    const changed = await run(2, 'changed');
+    expect(changed.stats).toMatchObject({ converted: 1, readFromCache: 4, workers: 2 });
+    expect(changed.stats.emitted).toBeGreaterThanOrEqual(1);
+    expect(changed.stats.emitted + changed.stats.emitFromCache).toBe(changed.documents.length);
+    await convertArchive({ contentDir: content.dir, outDir: path.join(out, 'fresh'), convertCache: { bypass: true }, workers: 1 });
+    expect(tree(path.join(out, 'changed'))).toEqual(tree(path.join(out, 'fresh')));
+    expect(tree(path.join(out, 'changed'))).not.toEqual(tree(path.join(out, 'cold')));
+  });
+
+  it('the texts shingled in the workers before the comparison of copies are every text it compares', async () => {
+    content = tempContent('content', { firstFive: true });
+    for (const name of ORIGINALS) copyFileSync(path.join('content', 'sources', name), path.join(content.dir, 'sources', name));
+    const sources = path.join(content.dir, 'sources');
+    const { catalog, corrections } = await readEditorFiles(content.dir);
+    const read = await readSources(sources, sourceFileNames(readdirSync(sources)), catalog, corrections, () => {}, { convertCache: { bypass: true }, workers: 1 });
+    const docs = read.outcomes.flatMap((o) => (o.doc ? [o.doc] : []));
+    const asked = new Set<string>();
+    const texts = new Map(await Promise.all(docs.map(async (d) => [d.sourceFile, await receivedText(sources, d.sourceFile)] as const)));
+    const { heldBack } = resolveCopies(docs, (d) => (asked.add(d.sourceFile), texts.get(d.sourceFile)!));
+    expect(heldBack.map((h) => h.kind)).toEqual(['duplicate']);
+    const candidates = copyCandidates(docs);
+    // The PDF and the Word file of one decision are compared; every text compared was a candidate.
+    expect(asked).toEqual(new Set(['05_dongthap_sgddt_qd_337_2026.pdf', '15_dongthap_sgddt_qd_337_2026.docx']));
+    expect([...asked].filter((f) => !candidates.has(f))).toEqual([]);
+    expect(candidates.size).toBeLessThan(docs.length);
   });
 
   it('data files joined from records printed in the workers are the bytes json() prints', () => {
