@@ -260,8 +260,12 @@ function lawsAt(text: string): RecognisedCitation[] {
   return out;
 }
 
+const ANY_DIGIT = /[0-9]/;
+
 /** Every citation in `text`, in order of position, without overlaps. */
 export function recogniseCitations(text: string): RecognisedCitation[] {
+  // Every form has an ASCII digit: a symbol or a bare number after the type word (ITEM), a plenum's number, a law's year.
+  if (!ANY_DIGIT.test(text)) return [];
   const found: RecognisedCitation[] = [];
   for (const m of typeWords(text)) {
     // "các Nghị quyết số ..." and "Nghị quyết số ..." are both anchors; lists are read from the first.
