@@ -18,7 +18,7 @@ import { parseCorrections } from './06-annotate/corrections.ts';
 import type { Correction } from './06-annotate/index.ts';
 import { json, qualityReport } from './08-emit/data.ts';
 import { linkArchive, type CitationGraph } from './07-link/index.ts';
-import { copyCandidates, resolveCopies, type Shingled } from './duplicates.ts';
+import { CopyCandidates, resolveCopies, type Shingled } from './duplicates.ts';
 import { heldAsDraft, parseAcknowledged, strictProblems, type Acknowledged, type HeldBack, type HeldBackKind, type SourceOutcome } from './held-back.ts';
 import { formatOf } from './00-extract/index.ts';
 import type { CacheOptions } from './00-extract/cache.ts';
@@ -216,24 +216,40 @@ export async function readSources(
     if (useWorkers && pool) {
       const tasks = misses.map((m) => m.task);
       for (const m of misses) m.bytes = undefined;
+      // The texts copies may be compared on (copyCandidates, known as documents come in) are
+      // shingled in the workers that hold them, between their reads.
+      const candidates = new CopyCandidates();
+      for (const r of records) if (r?.outcome?.doc) candidates.add(r.outcome.doc);
+      const shingling: Array<Promise<void>> = [];
+      let toShingle: string[] = [];
+      const flush = () => {
+        const files = toShingle;
+        toShingle = [];
+        const ats: number[][] = [];
+        for (const [i, f] of files.entries()) (ats[heldIn.get(f)!] ??= []).push(i);
+        shingling.push(
+          pool.runOn((id, mine) => ({ id, kind: 'shingle', files: mine.map((i) => files[i]!) }), ats, files.length).then((results) => {
+            for (const [i, f] of files.entries()) shingles.set(f, results[i] as Shingled);
+          }),
+        );
+      };
       // Each batch's results are taken in while the workers read the next ones.
       await pool.run((id, from, to) => ({ id, kind: 'read', ctx, tasks: tasks.slice(from, to) }), tasks.length, (i, result, worker) => {
         const r = result as ReadResult;
         const m = misses[i]!;
-        records[m.at] = JSON.parse(r.json) as ReadRecord;
-        if (r.held) heldIn.set(m.task.name, worker);
+        const record = (records[m.at] = JSON.parse(r.json) as ReadRecord);
+        if (!r.held || !record.outcome?.doc) return;
+        heldIn.set(m.task.name, worker);
+        const fresh = candidates.add(record.outcome.doc).filter((f) => heldIn.has(f));
+        if (fresh.length > 0 && toShingle.length === 0) setImmediate(flush);
+        toShingle.push(...fresh);
       });
+      if (toShingle.length > 0) flush();
+      await Promise.all(shingling);
+      if (toShingle.length > 0) flush();
+      await Promise.all(shingling);
     } else {
       for (const m of misses) records[m.at] = JSON.parse(await readOne(m.task, ctx, m.bytes)) as ReadRecord;
-    }
-    // The texts copies may be compared on are shingled in the workers that hold them, both at once.
-    if (pool && heldIn.size > 0) {
-      const docs = records.flatMap((r) => (r?.outcome?.doc ? [r.outcome.doc] : []));
-      const files = [...copyCandidates(docs)].filter((f) => heldIn.has(f));
-      const ats: number[][] = [];
-      for (const [i, f] of files.entries()) (ats[heldIn.get(f)!] ??= []).push(i);
-      const results = await pool.runOn((id, mine) => ({ id, kind: 'shingle', files: mine.map((i) => files[i]!) }), ats, files.length);
-      for (const [i, f] of files.entries()) shingles.set(f, results[i] as Shingled);
     }
   } finally {
     await ownPool?.close();

@@ -371,37 +371,41 @@ export function resolveCopies(docs: DocumentModel[], textOf: (doc: DocumentModel
  * for): two documents of one issuer and year that share an id, or that are
  * of one frame (sameFrame) while one of them has no known number. A
  * superset of what it compares (it stops at the first copy found), from the
- * metadata alone: the workers shingle these texts before the comparison.
+ * metadata alone, so the workers can shingle these texts before the
+ * comparison. Documents are added one at a time (as the workers read them);
+ * `add` returns the files that became candidates.
  */
-export function copyCandidates(docs: DocumentModel[]): Set<string> {
-  const out = new Set<string>();
-  const groups = new Map<string, DocumentModel[]>();
-  for (const d of docs) {
+export class CopyCandidates {
+  readonly files = new Set<string>();
+  private groups = new Map<string, { byId: Map<string, DocumentModel[]>; all: DocumentModel[]; unnumbered: DocumentModel[] }>();
+
+  add(d: DocumentModel): string[] {
+    const out: string[] = [];
+    const mark = (x: DocumentModel) => {
+      if (this.files.has(x.sourceFile)) return;
+      this.files.add(x.sourceFile);
+      out.push(x.sourceFile);
+    };
     const key = `${d.meta.issuer.value?.slug ?? ''}|${d.meta.year.value ?? ''}`;
-    const group = groups.get(key);
-    if (group) group.push(d);
-    else groups.set(key, [d]);
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, (g = { byId: new Map(), all: [], unnumbered: [] }));
+    const same = g.byId.get(d.id);
+    if (same) for (const o of same) (mark(o), mark(d));
+    const partners = knownNumber(d) === null ? g.all : g.unnumbered;
+    for (const o of partners) if (sameFrame(d, o)) (mark(o), mark(d));
+    if (same) same.push(d);
+    else g.byId.set(d.id, [d]);
+    g.all.push(d);
+    if (knownNumber(d) === null) g.unnumbered.push(d);
+    return out;
   }
-  for (const group of groups.values()) {
-    if (group.length === 1) continue;
-    const byId = new Map<string, DocumentModel[]>();
-    for (const d of group) {
-      const same = byId.get(d.id);
-      if (same) same.push(d);
-      else byId.set(d.id, [d]);
-    }
-    for (const same of byId.values()) if (same.length > 1) for (const d of same) out.add(d.sourceFile);
-    for (const u of group) {
-      if (knownNumber(u) !== null) continue;
-      for (const d of group) {
-        if (d !== u && sameFrame(u, d)) {
-          out.add(u.sourceFile);
-          out.add(d.sourceFile);
-        }
-      }
-    }
-  }
-  return out;
+}
+
+/** CopyCandidates of a whole archive. */
+export function copyCandidates(docs: DocumentModel[]): Set<string> {
+  const c = new CopyCandidates();
+  for (const d of docs) c.add(d);
+  return c.files;
 }
 
 /** The line that gives `d` an identity of its own, next to `first`'s. */
