@@ -132,7 +132,19 @@ export function detectLegacyBytes(bytes: Uint8Array): BytesVerdict {
 const CP1252_HIGH_CHARS =
   '\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc' +
   '\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122';
-const SUSPECT_CHAR = new RegExp(`[${CP1252_HIGH_CHARS}]`, 'g');
+const SUSPECT_CHAR = new RegExp(`[${CP1252_HIGH_CHARS}]`);
+/** SUSPECT_UNITS[u] is 1 when the code unit u is a SUSPECT_CHAR: the scan for them needs no match objects. */
+const SUSPECT_UNITS = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let u = 0; u < 0x10000; u++) if (SUSPECT_CHAR.test(String.fromCharCode(u))) table[u] = 1;
+  return table;
+})();
+
+/** Offset of the first suspect character at or after `from`, or -1. */
+function nextSuspect(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (SUSPECT_UNITS[text.charCodeAt(i)] === 1) return i;
+  return -1;
+}
 
 /** Longer whitespace-free runs are not words; they are skipped (and keep every scan linear). */
 const MAX_TOKEN = 64;
@@ -240,7 +252,7 @@ function readToken(text: string, start: number, end: number): TokenReading | nul
 /**
  * Judges valid Unicode text: is it legacy text that was read as Windows-1252
  * and saved again as UTF-8? Only words containing Windows-1252 high
- * characters are read, so ordinary text costs one regex scan.
+ * characters are read, so ordinary text costs one scan.
  */
 export function detectMojibake(text: string): TextVerdict {
   const kinds = MOJIBAKE_KINDS;
@@ -256,22 +268,23 @@ export function detectMojibake(text: string): TextVerdict {
   let resumeAt = 0;
   let exhausted = false;
   for (let region = 0; region < SAMPLE_REGIONS && !exhausted; region++) {
-    SUSPECT_CHAR.lastIndex = Math.max(resumeAt, Math.floor((region * text.length) / SAMPLE_REGIONS));
+    let pos = Math.max(resumeAt, Math.floor((region * text.length) / SAMPLE_REGIONS));
     for (let k = 0; k < perRegion; ) {
-      const m = SUSPECT_CHAR.exec(text);
-      if (m === null) {
+      const at = nextSuspect(text, pos);
+      if (at < 0) {
         exhausted = true;
+        pos = 0;
         break;
       }
-      const word = wordAround(text, m.index);
+      const word = wordAround(text, at);
       if (word === null) {
         // skip the rest of an over-long run
-        let next = m.index + 1;
+        let next = at + 1;
         while (next < text.length && !isSpace(text.charCodeAt(next))) next++;
-        SUSPECT_CHAR.lastIndex = next;
+        pos = next;
         continue;
       }
-      SUSPECT_CHAR.lastIndex = word.end;
+      pos = word.end;
       resumeAt = word.end;
       k++;
       const reading = readToken(text, word.start, word.end);
@@ -288,9 +301,8 @@ export function detectMojibake(text: string): TextVerdict {
         }
       }
     }
-    resumeAt = Math.max(resumeAt, SUSPECT_CHAR.lastIndex);
+    resumeAt = Math.max(resumeAt, pos);
   }
-  SUSPECT_CHAR.lastIndex = 0;
   const best = [...kinds].sort((a, b) => v.evidence[b] - v.evidence[a])[0] ?? 'tcvn3';
   const ev = v.evidence[best];
   const convincing = v.distinct[best].size >= 3 && ev >= 0.2 * v.sampled;
