@@ -43,7 +43,7 @@ import { buildSite, defaultUsbDir, PROJECT_ROOT, removeActiveStaging, STAGE_NAME
 import { formatBytes, killRunningStages } from './build/run-stage.ts';
 import { makeSyntheticArchive, type SyntheticSummary } from './build/synthetic.ts';
 import { treeSize, type TreeSize } from './build/tree.ts';
-import { buildBareSite, type BareBuild } from './build/bare-site.ts';
+import { barePages, buildBareSite, type BareBuild } from './build/bare-site.ts';
 import { distWeight, type DistWeight } from './build/page-weight.ts';
 import { measureUsbFirstSearch, usbSizes, type UsbFigures } from './usb/bench-usb.ts';
 
@@ -152,7 +152,7 @@ async function benchEngine(engine: Engine, astroConfig: string | undefined, cont
     run.bare = await buildBareSite({ root: PROJECT_ROOT, documentsDir: generatedDocuments, workDir: dir, measureMemory: true, logFile });
     for (const stage of run.bare.stages) console.log(`  ✔ ${stage.name} ${stage.seconds.toFixed(2)} s${stage.ok ? '' : ' FAILED'}`);
     if (!run.bare.ok) console.error(`  bare build FAILED: ${run.bare.message} (see ${logFile})`);
-    else run.barePageWeight = distWeight(run.bare.distDir);
+    else run.barePageWeight = distWeight(run.bare.distDir, 5, barePages(run.bare.distDir));
   }
   if (options.browser) {
     if (chromiumAvailable()) {

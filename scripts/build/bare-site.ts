@@ -10,7 +10,7 @@
  * The site is written into a temporary folder; its node_modules is a link to
  * the project's, so the versions are the project's exactly.
  */
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runStage, type StageResult } from './run-stage.ts';
 import { binOf } from './pipeline.ts';
@@ -92,4 +92,14 @@ export async function buildBareSite(options: { root: string; documentsDir: strin
   stages.push(pagefind);
   if (!pagefind.ok) return { ok: false, stages, seconds: seconds(), distDir, message: `bare pagefind failed (exit ${pagefind.exitCode})` };
   return { ok: true, stages, seconds: seconds(), distDir, message: null };
+}
+
+/** The bare site's document pages (van-ban/<id>/index.html), for the page-weight figures. */
+export function barePages(distDir: string): string[] {
+  const root = join(distDir, 'van-ban');
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .sort()
+    .map((id) => `van-ban/${id}/index.html`)
+    .filter((page) => existsSync(join(distDir, page)));
 }

@@ -101,8 +101,8 @@ export interface DistWeight {
   worst: Array<{ page: string } & PageWeight>;
 }
 
-export function distWeight(dist: string, worst = 5): DistWeight {
-  const rows = documentPages(dist).map((page) => ({ page, ...pageWeight(readFileSync(join(dist, page), 'utf8')) }));
+export function distWeight(dist: string, worst = 5, pages: string[] = documentPages(dist)): DistWeight {
+  const rows = pages.map((page) => ({ page, ...pageWeight(readFileSync(join(dist, page), 'utf8')) }));
   const ratios = rows.map((r) => r.ratio).sort((a, b) => a - b);
   const byRatio = [...rows].sort((a, b) => b.ratio - a.ratio || (a.page < b.page ? -1 : 1));
   return {
