@@ -51,19 +51,33 @@ export function originalPath(doc: SiteDocument): string {
   return `${doc.url}${originalName(doc)}`;
 }
 
-/** The original file's bytes, untouched (a text keeps its encoding as received, BOM and line ends included). */
-export function originalBytes(doc: SiteDocument): Buffer {
+/** The original file's path in sources/; fails when the converter's name is not a bare file name there. */
+function originalFile(doc: SiteDocument): string {
   // The converter names the file it read; only a bare name inside sources/ is accepted.
   if (doc.sourceFile !== path.basename(doc.sourceFile)) throw new Error(`Document ${doc.id}: source file "${doc.sourceFile}" is not a file name`);
   const file = path.join(sourcesDir, doc.sourceFile);
   if (!fs.existsSync(file)) throw new Error(`Document ${doc.id}: source file ${file} not found (ARCHIVE_CONTENT_DIR=${process.env.ARCHIVE_CONTENT_DIR ?? ''})`);
-  return fs.readFileSync(file);
+  return file;
 }
+
+/** The original file's bytes, untouched (a text keeps its encoding as received, BOM and line ends included). */
+export function originalBytes(doc: SiteDocument): Buffer {
+  return fs.readFileSync(originalFile(doc));
+}
+
+/** The original file's size in bytes (what originalBytes(doc).length is), without reading it: the page only shows it. */
+export function originalSize(doc: SiteDocument): number {
+  return fs.statSync(originalFile(doc)).size;
+}
+
+// One formatter each, made once (toLocaleString builds a formatter per call).
+const KB_FORMAT = new Intl.NumberFormat('vi-VN');
+const MB_FORMAT = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 
 /** Size for the link: "12 KB", "1,2 MB" (Vietnamese decimal comma). */
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} byte`;
   const kb = bytes / 1024;
-  if (kb < 1024) return `${Math.round(kb).toLocaleString('vi-VN')} KB`;
-  return `${(kb / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+  if (kb < 1024) return `${KB_FORMAT.format(Math.round(kb))} KB`;
+  return `${MB_FORMAT.format(kb / 1024)} MB`;
 }

@@ -99,5 +99,6 @@ export function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   return groups;
 }
 
-/** Locale-aware comparison for Vietnamese names (deterministic for a given Node/ICU). */
-export const compareVi = (a: string, b: string): number => a.localeCompare(b, 'vi');
+const VI_COLLATOR = new Intl.Collator('vi');
+/** Locale-aware comparison for Vietnamese names (deterministic for a given Node/ICU); one collator, what localeCompare(b, 'vi') uses. */
+export const compareVi = (a: string, b: string): number => VI_COLLATOR.compare(a, b);

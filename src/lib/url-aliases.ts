@@ -25,7 +25,17 @@ export function urlAliases(): Aliases {
   return aliases;
 }
 
-/** The fragment aliases of one document. */
+let fragmentsByDocument: Map<string, FragmentAlias[]> | undefined;
+
+/** The fragment aliases of one document, in the file's order (indexed once per build, not scanned per page). */
 export function fragmentAliasesOf(documentId: string): FragmentAlias[] {
-  return urlAliases().fragments.filter((f) => f.document === documentId);
+  if (!fragmentsByDocument) {
+    fragmentsByDocument = new Map();
+    for (const f of urlAliases().fragments) {
+      const list = fragmentsByDocument.get(f.document);
+      if (list) list.push(f);
+      else fragmentsByDocument.set(f.document, [f]);
+    }
+  }
+  return fragmentsByDocument.get(documentId) ?? [];
 }

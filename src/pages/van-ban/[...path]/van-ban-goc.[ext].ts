@@ -22,5 +22,7 @@ export const GET: APIRoute = ({ props }) => {
   const doc = (props as { doc: SiteDocument }).doc;
   const format = FORMATS[sourceFormat(doc)];
   const type = format.mediaType.startsWith('text/') ? `${format.mediaType}; charset=utf-8` : format.mediaType;
-  return new Response(new Uint8Array(originalBytes(doc)), { headers: { 'Content-Type': type } });
+  const bytes = originalBytes(doc);
+  // A view of the bytes read, not a second copy of them.
+  return new Response(new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), { headers: { 'Content-Type': type } });
 };
