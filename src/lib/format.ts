@@ -3,7 +3,7 @@
  * Unknown facts are shown as unknown ("chưa rõ"), never guessed.
  */
 import type { Fact, FactOrigin } from '../../scripts/lib/model.ts';
-import type { SiteDocument } from '../../scripts/lib/site-data.ts';
+import type { SiteDocument } from './archive-data';
 import { slugify } from '../../scripts/lib/slug.ts';
 
 export const UNKNOWN = 'chưa rõ';

@@ -195,16 +195,27 @@ export interface RelatedGroup<T> {
  * cited document's key, incoming by the citing document. Empty groups are left out.
  */
 export function relatedGroups(outgoing: GraphCitation[], incoming: GraphCitation[]): Array<RelatedGroup<GraphCitation>> {
+  // One pass over each direction: "<direction> <type>" -> other document's key -> its citations, in order.
+  const found = new Map<string, Map<string, GraphCitation[]>>();
+  const collect = (direction: Direction, source: GraphCitation[]) => {
+    for (const c of source) {
+      const type = typedRelation(c);
+      if (type === null) continue;
+      const slot = `${direction} ${type}`;
+      let entries = found.get(slot);
+      if (!entries) found.set(slot, (entries = new Map()));
+      const key = direction === 'out' ? c.citedKey : c.from;
+      const list = entries.get(key);
+      if (list) list.push(c);
+      else entries.set(key, [c]);
+    }
+  };
+  collect('out', outgoing);
+  collect('in', incoming);
   const groups: Array<RelatedGroup<GraphCitation>> = [];
   for (const g of RELATION_GROUPS) {
-    const source = g.direction === 'out' ? outgoing : incoming;
-    const entries = new Map<string, GraphCitation[]>();
-    for (const c of source) {
-      if (typedRelation(c) !== g.type) continue;
-      const key = g.direction === 'out' ? c.citedKey : c.from;
-      entries.set(key, [...(entries.get(key) ?? []), c]);
-    }
-    if (entries.size === 0) continue;
+    const entries = found.get(`${g.direction} ${g.type}`);
+    if (!entries) continue;
     groups.push({ ...g, id: `trang:lien-quan-${g.direction}-${g.type}`, entries: [...entries].map(([key, citations]) => ({ key, citations })) });
   }
   return groups;
