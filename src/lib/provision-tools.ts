@@ -40,6 +40,7 @@ const FIXED_BLOCKS = new Set<string>(FIXED_BLOCK_IDS);
 export const TOOL_SELECTOR = ['section[data-provision][id]', ...FIXED_BLOCK_IDS.map((id) => `[id="${id}"]`)].join(', ');
 
 function decodeAttr(value: string): string {
+  if (!value.includes('&')) return value;
   return value
     .replace(/&quot;/g, '"')
     .replace(/&#39;|&#x27;/g, "'")
@@ -48,14 +49,22 @@ function decodeAttr(value: string): string {
     .replace(/&amp;/g, '&');
 }
 
+// One pattern per attribute name, compiled once (these run for every tag of every page).
+const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
+const PRESENCE_PATTERNS = new Map<string, RegExp>();
+
 function attribute(attrs: string, name: string): string | null {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'=<>\`]+))`).exec(attrs);
+  let re = ATTRIBUTE_PATTERNS.get(name);
+  if (!re) ATTRIBUTE_PATTERNS.set(name, (re = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'=<>\`]+))`)));
+  const m = re.exec(attrs);
   if (!m) return null;
   return decodeAttr(m[1] ?? m[2] ?? m[3] ?? '');
 }
 
 function hasAttribute(attrs: string, name: string): boolean {
-  return new RegExp(`\\s${name}(?=[\\s=]|$)`).test(attrs);
+  let re = PRESENCE_PATTERNS.get(name);
+  if (!re) PRESENCE_PATTERNS.set(name, (re = new RegExp(`\\s${name}(?=[\\s=]|$)`)));
+  return re.test(attrs);
 }
 
 /** The tooltip the converter puts on every numbering label (scripts/pipeline/08-emit); src/scripts/cite.js sets it again. */
