@@ -137,6 +137,12 @@ export interface ReadOptions {
   pool?: WorkerPool | null;
   /** Fewer documents to do than this: the main thread does them (default MIN_DOCUMENTS_FOR_WORKERS; tests lower it). */
   minDocumentsForWorkers?: number;
+  /**
+   * The output folder being built (convertArchive; it has `documents/`): a
+   * worker writes the pages it emits there itself, and their entries in
+   * `files` are null (already written). Unset: every page is in `files`.
+   */
+  writeTo?: string | null;
 }
 
 /**
@@ -188,13 +194,21 @@ export async function readSources(
   const ctx: ReadContext = { sourcesDir, tools, extractCache: options.cache, cacheDir };
   const records: ReadRecord[] = new Array(names.length);
   const misses: Array<{ at: number; task: ReadTask; bytes: Uint8Array | undefined }> = [];
+  const count = options.workers ?? workerCount();
+  const minForWorkers = options.minDocumentsForWorkers ?? MIN_DOCUMENTS_FOR_WORKERS;
+  // Without the cache every source is a miss: when workers read them, this thread need not read their bytes.
+  const workersRead = cacheDir === null && count > 1 && names.length >= minForWorkers;
+  const correctionsOf = new Map<string, Correction[]>();
+  for (const c of corrections) correctionsOf.set(c.source, [...(correctionsOf.get(c.source) ?? []), c]);
   for (const [at, name] of names.entries()) {
-    const task: ReadTask = { name, key: null, catalog: catalog.get(name), corrections: corrections.filter((c) => c.source === name) };
+    const task: ReadTask = { name, key: null, catalog: catalog.get(name), corrections: correctionsOf.get(name) ?? [] };
     let bytes: Uint8Array | undefined;
-    try {
-      bytes = new Uint8Array(await readFile(path.join(sourcesDir, name)));
-    } catch {
-      bytes = undefined; // readOne reports it
+    if (!workersRead) {
+      try {
+        bytes = new Uint8Array(await readFile(path.join(sourcesDir, name)));
+      } catch {
+        bytes = undefined; // readOne reports it
+      }
     }
     if (cacheDir !== null && bytes !== undefined) {
       task.key = readKey(name, bytes, task.catalog, task.corrections, formatOf(name) === 'txt' ? null : tools);
@@ -205,9 +219,10 @@ export async function readSources(
       }
     }
     misses.push({ at, task, bytes });
+    // Enough to do for workers: they start now, while this thread looks up the rest.
+    if (count > 1 && misses.length === minForWorkers) options.pool?.start();
   }
-  const count = options.workers ?? workerCount();
-  const useWorkers = count > 1 && misses.length >= (options.minDocumentsForWorkers ?? MIN_DOCUMENTS_FOR_WORKERS);
+  const useWorkers = count > 1 && misses.length >= minForWorkers;
   const ownPool = useWorkers && !options.pool ? new WorkerPool(count) : null;
   const pool = options.pool ?? ownPool;
   const shingles = new Map<string, Shingled>();
@@ -328,14 +343,17 @@ async function convertWith(
   strict: boolean,
   readOptions: ReadOptions & { workers: number; pool: WorkerPool | null },
 ): Promise<{ documents: DocumentModel[]; errors: string[]; heldBack: HeldBack[]; files: Map<string, string>; graph: CitationGraph; stats: ConvertStats }> {
+  const sourcesDir = path.join(contentDir, 'sources');
+  const names = existsSync(sourcesDir) ? sourceFileNames(await readdir(sourcesDir)) : [];
+  // Without the cache every source is read now: the workers start first, and load while this thread reads the editor's files.
+  if (readOptions.pool && readOptions.workers > 1 && cacheDirOf(readOptions) === null && names.length >= (readOptions.minDocumentsForWorkers ?? MIN_DOCUMENTS_FOR_WORKERS)) readOptions.pool.start();
   const { catalog, corrections, acknowledged, errors } = await readEditorFiles(contentDir);
   const catalogFile = path.join(contentDir, 'catalog.yaml');
   const correctionsFile = path.join(contentDir, 'corrections.yaml');
-  const sourcesDir = path.join(contentDir, 'sources');
-  const names = existsSync(sourcesDir) ? sourceFileNames(await readdir(sourcesDir)) : [];
+  const nameSet = new Set(names);
   if (names.length === 0) errors.push(`${sourcesDir}: no source files (*.txt, *.pdf, *.docx, *.doc) found`);
-  for (const name of catalog.keys()) if (!names.includes(name)) errors.push(`${catalogFile}: entry for ${name}, but content/sources has no such file`);
-  for (const c of corrections) if (!names.includes(c.source)) errors.push(`${correctionsFile}: correction for ${c.source}, but content/sources has no such file`);
+  for (const name of catalog.keys()) if (!nameSet.has(name)) errors.push(`${catalogFile}: entry for ${name}, but content/sources has no such file`);
+  for (const c of corrections) if (!nameSet.has(c.source)) errors.push(`${correctionsFile}: correction for ${c.source}, but content/sources has no such file`);
 
   const read = await readSources(sourcesDir, names, catalog, corrections, log, readOptions);
   errors.push(...read.errors);
@@ -367,13 +385,23 @@ async function convertWith(
   // (An acknowledgment of a file that is not there is stale too, so a copy of the archive with fewer sources still converts.)
   if (strict) errors.push(...strictProblems(heldBack, acknowledged, names));
   if (errors.length > 0) return { documents, errors, heldBack, files, graph: none, stats: done(stats, readOptions.pool) };
-  const { linked, graph, citationsJson, perDocument } = emitted;
-  for (const [id, mdx] of perDocument.mdx) files.set(`documents/${id}.mdx`, mdx);
+  const { linked, graph, citationsJson, qualityJson, perDocument } = emitted;
+  for (const [id, mdx] of perDocument.mdx) files.set(`documents/${id}.mdx`, mdx as string);
   files.set('data/site.json', jsonArray(perDocument.site));
   files.set('data/documents.json', jsonArray(perDocument.open));
-  files.set('data/citations.json', citationsJson);
-  files.set('data/quality.json', json({ ...(qualityReport(linked, graph) as object), heldBack }));
+  files.set('data/citations.json', citationsJson as string);
+  files.set('data/quality.json', withHeldBack(qualityJson, heldBack));
   return { documents: linked, errors, heldBack, files, graph, stats: done(stats, readOptions.pool) };
+}
+
+/**
+ * `json({ ...report, heldBack })` from the report printed before the
+ * held-back list was final (JSON.stringify(report, null, 2), an object with
+ * keys): its closing brace replaced by the list as its last member.
+ */
+export function withHeldBack(reportJson: string, heldBack: HeldBack[]): string {
+  if (!reportJson.endsWith('\n}')) throw new Error('quality report: not a printed object with members');
+  return `${reportJson.slice(0, -2)},\n  "heldBack": ${JSON.stringify(heldBack, null, 2).replaceAll('\n', '\n  ')}\n}\n`;
 }
 
 function done(stats: ConvertStats, pool: WorkerPool | null): ConvertStats {
@@ -394,8 +422,10 @@ function markAcknowledged(heldBack: HeldBack[], acknowledged: Acknowledged[]): v
  * its own (in workers when there are enough to do, from the convert cache
  * when it has them), so one that fails to emit is named, not fatal.
  */
-async function emitAll(documents: DocumentModel[], cacheDir: string | null, options: { workers: number; pool: WorkerPool | null; minDocumentsForWorkers?: number }, heldIn: Map<string, number>) {
+async function emitAll(documents: DocumentModel[], cacheDir: string | null, options: { workers: number; pool: WorkerPool | null; minDocumentsForWorkers?: number; writeTo?: string | null }, heldIn: Map<string, number>) {
   const { documents: linked, graph } = linkArchive(documents);
+  // Workers write the pages they emit straight into the output being built (each id once: the pages of one run never race).
+  const writeTo = options.writeTo != null && new Set(linked.map((d) => d.id)).size === linked.length ? options.writeTo : null;
   const records: EmitRecord[] = new Array(linked.length);
   const misses: Array<{ at: number; key: string | null; model: string }> = [];
   // A document a worker read (and holds): that worker links it from what linking changed, and emits it.
@@ -415,17 +445,25 @@ async function emitAll(documents: DocumentModel[], cacheDir: string | null, opti
       fromCache++;
     } else misses.push({ at, key, model });
   }
-  let citationsJson: string;
+  // Null: written into `writeTo` already.
+  let citationsJson: string | null | undefined;
+  let qualityJson: string;
   if (held.length > 0) {
     const part = (d: DocumentModel): LinkedPart => ({ file: d.sourceFile, citations: d.citations, quality: d.quality, status: d.status });
-    const emitting = options.pool!.runOn((id, ats) => ({ id, kind: 'emit-held', cacheDir, tasks: ats.map((at) => part(linked[at]!)) }), held, linked.length);
-    // The workers emit; meanwhile this thread prints the citation graph.
+    const emitting = options.pool!.runOn((id, ats) => ({ id, kind: 'emit-held', cacheDir, tasks: ats.map((at) => part(linked[at]!)), writeTo }), held, linked.length);
+    // The workers emit; meanwhile this thread prints the citation graph (and writes it out) and the quality report.
     citationsJson = json(graph);
+    if (writeTo !== null) {
+      await mkdir(path.join(writeTo, 'data'), { recursive: true });
+      await writeFile(path.join(writeTo, 'data', 'citations.json'), citationsJson);
+      citationsJson = null;
+    }
+    qualityJson = JSON.stringify(qualityReport(linked, graph), null, 2);
     const results = await emitting;
     for (const ats of held) {
       for (const at of ats ?? []) {
         const r = results[at] as EmitResult;
-        records[at] = r.record;
+        records[at] = r.record as EmitRecord;
         if (r.cached) fromCache++;
       }
     }
@@ -437,8 +475,10 @@ async function emitAll(documents: DocumentModel[], cacheDir: string | null, opti
   } else {
     for (const m of misses) records[m.at] = JSON.parse(emitOne({ key: m.key, model: m.model }, cacheDir)) as EmitRecord;
   }
-  citationsJson ??= json(graph);
-  const perDocument = { mdx: new Map<string, string>(), site: [] as string[], open: [] as string[] };
+  if (citationsJson === undefined) citationsJson = json(graph);
+  qualityJson ??= JSON.stringify(qualityReport(linked, graph), null, 2);
+  // A page's text, or null: a worker wrote it into `writeTo`.
+  const perDocument = { mdx: new Map<string, string | null>(), site: [] as string[], open: [] as string[] };
   const failed: HeldBack[] = [];
   for (const [at, d] of linked.entries()) {
     const r = records[at]!;
@@ -450,18 +490,26 @@ async function emitAll(documents: DocumentModel[], cacheDir: string | null, opti
     perDocument.site.push(r.site);
     perDocument.open.push(r.open);
   }
-  return { linked, graph, citationsJson, perDocument, failed, emitted: linked.length - fromCache, fromCache };
+  return { linked, graph, citationsJson, qualityJson, perDocument, failed, emitted: linked.length - fromCache, fromCache };
 }
 
-/** Write `files` into outDir atomically: build a sibling folder, then swap. */
-async function writeAtomically(outDir: string, files: Map<string, string>): Promise<void> {
-  const staging = `${outDir}.staging-${process.pid}`;
+/** The sibling folder outDir is built in, then swapped in. */
+function stagingOf(outDir: string): string {
+  return `${outDir}.staging-${process.pid}`;
+}
+
+/**
+ * Write `files` into outDir atomically: complete the sibling folder (a file
+ * whose text is null is there already: a worker wrote it), then swap.
+ */
+async function writeAtomically(outDir: string, files: Map<string, string | null>): Promise<void> {
+  const staging = stagingOf(outDir);
   const old = `${outDir}.old-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  const targets = [...files.keys()].map((rel) => path.join(staging, rel));
+  const todo = [...files].filter((f): f is [string, string] => f[1] !== null);
+  const targets = todo.map(([rel]) => path.join(staging, rel));
   for (const dir of new Set(targets.map((t) => path.dirname(t)))) await mkdir(dir, { recursive: true });
   // Several writes at a time (the file system works on its own threads); each file is written once, whole.
-  const texts = [...files.values()];
+  const texts = todo.map(([, text]) => text);
   let next = 0;
   const writer = async () => {
     while (next < targets.length) {
@@ -477,9 +525,18 @@ async function writeAtomically(outDir: string, files: Map<string, string>): Prom
 
 export async function convertArchive({ contentDir, outDir, log = () => {}, strict = false, convertCache, workers, minDocumentsForWorkers }: ConvertOptions): Promise<ConvertResult> {
   log(`convert: ${contentDir}/sources -> ${outDir}/${strict ? ' (strict: a held-back document not acknowledged in content/held-back.yaml fails the convert)' : ''}`);
-  const { documents, errors, heldBack, files, stats } = await convertInMemory(contentDir, log, { strict, convertCache, workers, minDocumentsForWorkers });
+  const staging = stagingOf(outDir);
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(path.join(staging, 'documents'), { recursive: true });
+  let converted: Awaited<ReturnType<typeof convertInMemory>>;
+  try {
+    converted = await convertInMemory(contentDir, log, { strict, convertCache, workers, minDocumentsForWorkers, writeTo: staging });
+    if (converted.errors.length === 0) await writeAtomically(outDir, converted.files);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  const { documents, errors, heldBack, files, stats } = converted;
   if (errors.length > 0) return { documents, errors, heldBack, files: [], stats };
-  await writeAtomically(outDir, files);
   const notes = documents.reduce((n, d) => n + d.quality.length, 0);
   const byKind = new Map<string, number>();
   for (const d of documents) for (const q of d.quality) byKind.set(q.kind, (byKind.get(q.kind) ?? 0) + 1);

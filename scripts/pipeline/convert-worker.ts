@@ -8,13 +8,14 @@
  * - shingle: the shingles of received texts kept here (duplicates.ts
  *   shingled), for the main thread's comparison of copies;
  * - emit-held: what the link step changed in documents read here -> their
- *   records (from the convert cache when it has them);
+ *   records (from the convert cache when it has them); when the convert
+ *   writes into a folder, their MDX pages are written here, straight into it;
  * - emit: whole linked models (JSON) of documents read elsewhere (the cache).
  */
 import { parentPort } from 'node:worker_threads';
 import type { DocumentModel } from '../lib/model.ts';
 import { shingled } from './duplicates.ts';
-import { applyLinked, cacheable, emitHeld, emitOne, readRecord, type ReadResult, type WorkerReply, type WorkerRequest } from './convert-workers.ts';
+import { applyLinked, cacheable, emitHeld, emitOne, readRecord, writeEmitted, type ReadResult, type WorkerReply, type WorkerRequest } from './convert-workers.ts';
 import { putEntry } from './convert-cache.ts';
 
 if (!parentPort) throw new Error('convert-worker.ts runs as a worker thread (scripts/pipeline/convert-workers.ts)');
@@ -51,7 +52,10 @@ port.on('message', async (request: WorkerRequest) => {
         results.push(s);
       }
     } else if (request.kind === 'emit-held') {
-      for (const part of request.tasks) results.push(emitHeld(applyLinked(heldOne(part.file).doc, part), request.cacheDir));
+      for (const part of request.tasks) {
+        const doc = heldOne(part.file).doc;
+        results.push(writeEmitted(emitHeld(applyLinked(doc, part), request.cacheDir), doc.id, request.writeTo));
+      }
     } else for (const task of request.tasks) results.push(emitOne(task, request.cacheDir));
     reply = { id: request.id, results };
   } catch (e) {

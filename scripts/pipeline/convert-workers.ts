@@ -13,6 +13,7 @@
  * WorkerPool hands batches of documents to N workers (one message per batch,
  * not per document) and gives the results back in task order.
  */
+import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -179,10 +180,21 @@ export function applyLinked(d: DocumentModel, part: LinkedPart): DocumentModel {
   return { ...d, citations: part.citations, quality: part.quality, status: part.status };
 }
 
-/** An emission as a worker answers it: the record, and whether the convert cache had it. */
+/**
+ * An emission as a worker answers it: the record, and whether the convert
+ * cache had it. With `writeTo` the worker wrote the MDX page itself (into
+ * `<writeTo>/documents/<id>.mdx`) and answers `mdx: null`.
+ */
 export interface EmitResult {
-  record: EmitRecord;
+  record: EmitRecord | { mdx: null; site: string; open: string };
   cached: boolean;
+}
+
+/** Write a held document's page into the output being built (`<dir>/documents/<id>.mdx`) and keep only its data records for the answer. */
+export function writeEmitted(r: EmitResult, id: string, dir: string | null): EmitResult {
+  if (dir === null || 'error' in r.record || r.record.mdx === null) return r;
+  writeFileSync(path.join(dir, 'documents', `${id}.mdx`), r.record.mdx);
+  return { record: { mdx: null, site: r.record.site, open: r.record.open }, cached: r.cached };
 }
 
 /** Emit a linked document whose model this thread holds: from the convert cache when it has it (key of the model's JSON), else now (and stored). */
@@ -234,7 +246,7 @@ export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
 export type WorkerRequest =
   | { id: number; kind: 'read'; ctx: ReadContext; tasks: ReadTask[] }
   | { id: number; kind: 'emit'; cacheDir: string | null; tasks: EmitTask[] }
-  | { id: number; kind: 'emit-held'; cacheDir: string | null; tasks: LinkedPart[] }
+  | { id: number; kind: 'emit-held'; cacheDir: string | null; tasks: LinkedPart[]; writeTo: string | null }
   | { id: number; kind: 'shingle'; files: string[] };
 /**
  * A batch's results in task order: for 'read' a ReadResult each, for 'emit'
@@ -254,6 +266,16 @@ export function batchSize(tasks: number, workers: number): number {
   return Math.max(1, Math.min(64, Math.ceil(tasks / (workers * 6))));
 }
 
+/**
+ * The next batch's size with `left` tasks not yet handed out: `size`, but
+ * smaller towards the end (about a quarter of a worker's share of what is
+ * left, two batches being queued per worker), so that no worker idles
+ * while another still has a long batch to go.
+ */
+export function tailBatch(size: number, left: number, workers: number): number {
+  return Math.max(1, Math.min(size, Math.ceil(left / (workers * 4))));
+}
+
 export class WorkerPool {
   readonly size: number;
   private workers: Worker[] = [];
@@ -263,7 +285,8 @@ export class WorkerPool {
     this.size = size;
   }
 
-  private start(): void {
+  /** Start the workers now (they take ~0.4 s each to load the pipeline): idempotent, so a caller that knows work is coming starts them while it prepares. */
+  start(): void {
     if (this.workers.length > 0) return;
     for (let i = 0; i < this.size; i++) this.workers.push(new Worker(new URL('./convert-worker.ts', import.meta.url)));
   }
@@ -286,7 +309,7 @@ export class WorkerPool {
       const take = (): { from: number; to: number } | null => {
         if (next >= count) return null;
         const from = next;
-        next = Math.min(count, next + size);
+        next = Math.min(count, next + tailBatch(size, count - next, this.size));
         return { from, to: next };
       };
       return this.drive(w, take, make, (from, reply) => {

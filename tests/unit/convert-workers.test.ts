@@ -9,9 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { convertArchive, readEditorFiles, readSources, receivedText, sourceFileNames, type ConvertResult } from '../../scripts/pipeline/convert-archive.ts';
+import { convertArchive, withHeldBack, readEditorFiles, readSources, receivedText, sourceFileNames, type ConvertResult } from '../../scripts/pipeline/convert-archive.ts';
 import { copyCandidates, resolveCopies } from '../../scripts/pipeline/duplicates.ts';
-import { batchSize, jsonArray, workerCount } from '../../scripts/pipeline/convert-workers.ts';
+import { batchSize, jsonArray, tailBatch, workerCount } from '../../scripts/pipeline/convert-workers.ts';
 import { json } from '../../scripts/pipeline/08-emit/data.ts';
 import { tempContent, type TempContent } from '../support/temp-content.ts';
 
@@ -134,6 +134,19 @@ describe('convert on worker threads', { timeout: 180_000 }, () => {
     expect(batchSize(2000, 2)).toBe(64);
     expect(batchSize(100, 2)).toBe(9);
     expect(batchSize(3, 2)).toBe(1);
+    // Towards the end of a run batches shrink, down to one task.
+    expect(tailBatch(64, 2000, 2)).toBe(64);
+    expect(tailBatch(64, 200, 2)).toBe(25);
+    expect(tailBatch(64, 3, 2)).toBe(1);
+  });
+
+  it('quality.json printed before the held-back list is final: the bytes json() gives', () => {
+    const report = { documents: [{ id: 'a', issues: [{ kind: 'x', line: 3 }] }], missing: [], conflicts: [{ key: 'k', datesSeen: ['2025-01-02'] }] };
+    const heldBack = [{ file: 'b.txt', kind: 'copy', fix: ['  - file: b.txt'], reason: 'r', acknowledged: 'why' }];
+    for (const held of [heldBack, []]) {
+      expect(withHeldBack(JSON.stringify(report, null, 2), held as never)).toBe(json({ ...report, heldBack: held }));
+    }
+    expect(() => withHeldBack('{}', [])).toThrow();
   });
 });
 
