@@ -41,9 +41,9 @@ let siteCache: SiteDocument[] | undefined;
 /**
  * All documents, in the converter's order (sorted by id). Read once per build.
  * A record's quality notes are left out: the pages read them from quality.json
- * (quality.ts), and kept here for the whole build they were a third of the
- * records' memory (127 MB of 498 at 10,000 documents), which every garbage
- * collection walks again (issue 12).
+ * (quality.ts), and kept here for the whole build they were more than half
+ * of the records' heap (127 of 221 MB at 10,000 documents), which every
+ * garbage collection walks again (issue 12).
  */
 export function siteDocuments(): SiteDocument[] {
   siteCache ??= readJson<SiteRecord[]>('data/site.json').map(({ quality: _notes, ...doc }) => doc);
