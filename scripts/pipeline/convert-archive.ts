@@ -139,8 +139,9 @@ export interface ReadOptions {
   minDocumentsForWorkers?: number;
   /**
    * The output folder being built (convertArchive; it has `documents/`): a
-   * worker writes the pages it emits there itself, and their entries in
-   * `files` are null (already written). Unset: every page is in `files`.
+   * worker writes the pages it emits there itself (and the main thread
+   * citations.json, while the workers emit); those are listed in `written`,
+   * not in `files`. Unset: every file is in `files`.
    */
   writeTo?: string | null;
 }
@@ -314,7 +315,7 @@ export async function convertInMemory(
   contentDir: string,
   log: (line: string) => void = () => {},
   { strict = false, ...readOptions }: { strict?: boolean } & ReadOptions = {},
-): Promise<{ documents: DocumentModel[]; errors: string[]; heldBack: HeldBack[]; files: Map<string, string>; graph: CitationGraph; stats: ConvertStats }> {
+): Promise<{ documents: DocumentModel[]; errors: string[]; heldBack: HeldBack[]; files: Map<string, string>; written: string[]; graph: CitationGraph; stats: ConvertStats }> {
   const workers = readOptions.workers ?? workerCount();
   // Started only when there are enough documents to convert (convert-workers.ts), shared by read and emission.
   const pool = readOptions.pool ?? (workers > 1 ? new WorkerPool(workers) : null);
@@ -342,7 +343,7 @@ async function convertWith(
   log: (line: string) => void,
   strict: boolean,
   readOptions: ReadOptions & { workers: number; pool: WorkerPool | null },
-): Promise<{ documents: DocumentModel[]; errors: string[]; heldBack: HeldBack[]; files: Map<string, string>; graph: CitationGraph; stats: ConvertStats }> {
+): Promise<{ documents: DocumentModel[]; errors: string[]; heldBack: HeldBack[]; files: Map<string, string>; written: string[]; graph: CitationGraph; stats: ConvertStats }> {
   const sourcesDir = path.join(contentDir, 'sources');
   const names = existsSync(sourcesDir) ? sourceFileNames(await readdir(sourcesDir)) : [];
   // Without the cache every source is read now: the workers start first, and load while this thread reads the editor's files.
@@ -361,8 +362,9 @@ async function convertWith(
   const heldBack = [...read.heldBack];
   let documents = read.documents;
   const files = new Map<string, string>();
+  const written: string[] = [];
   const none = { citations: [], cited: [] };
-  if (errors.length > 0) return { documents, errors, heldBack, files, graph: none, stats: done(stats, readOptions.pool) };
+  if (errors.length > 0) return { documents, errors, heldBack, files, written, graph: none, stats: done(stats, readOptions.pool) };
 
   // Cross-document step: citations resolved against the published documents.
   // A document the emitter cannot write out is held back too, and the rest relinked without it.
@@ -384,14 +386,19 @@ async function convertWith(
   // Strict: every held-back document fails the convert, but those the editor acknowledged (ADR 1501).
   // (An acknowledgment of a file that is not there is stale too, so a copy of the archive with fewer sources still converts.)
   if (strict) errors.push(...strictProblems(heldBack, acknowledged, names));
-  if (errors.length > 0) return { documents, errors, heldBack, files, graph: none, stats: done(stats, readOptions.pool) };
+  if (errors.length > 0) return { documents, errors, heldBack, files, written, graph: none, stats: done(stats, readOptions.pool) };
   const { linked, graph, citationsJson, qualityJson, perDocument } = emitted;
-  for (const [id, mdx] of perDocument.mdx) files.set(`documents/${id}.mdx`, mdx as string);
+  // A page a worker already wrote into `writeTo` is listed in `written`, not in `files` (what is left to write).
+  for (const [id, mdx] of perDocument.mdx) {
+    if (mdx === null) written.push(`documents/${id}.mdx`);
+    else files.set(`documents/${id}.mdx`, mdx);
+  }
   files.set('data/site.json', jsonArray(perDocument.site));
   files.set('data/documents.json', jsonArray(perDocument.open));
-  files.set('data/citations.json', citationsJson as string);
+  if (citationsJson === null) written.push('data/citations.json');
+  else files.set('data/citations.json', citationsJson);
   files.set('data/quality.json', withHeldBack(qualityJson, heldBack));
-  return { documents: linked, errors, heldBack, files, graph, stats: done(stats, readOptions.pool) };
+  return { documents: linked, errors, heldBack, files, written, graph, stats: done(stats, readOptions.pool) };
 }
 
 /**
@@ -499,13 +506,13 @@ function stagingOf(outDir: string): string {
 }
 
 /**
- * Write `files` into outDir atomically: complete the sibling folder (a file
- * whose text is null is there already: a worker wrote it), then swap.
+ * Write `files` into outDir atomically: complete the sibling folder (the
+ * pages the workers wrote are there already), then swap.
  */
-async function writeAtomically(outDir: string, files: Map<string, string | null>): Promise<void> {
+async function writeAtomically(outDir: string, files: Map<string, string>): Promise<void> {
   const staging = stagingOf(outDir);
   const old = `${outDir}.old-${process.pid}`;
-  const todo = [...files].filter((f): f is [string, string] => f[1] !== null);
+  const todo = [...files];
   const targets = todo.map(([rel]) => path.join(staging, rel));
   for (const dir of new Set(targets.map((t) => path.dirname(t)))) await mkdir(dir, { recursive: true });
   // Several writes at a time (the file system works on its own threads); each file is written once, whole.
@@ -535,7 +542,7 @@ export async function convertArchive({ contentDir, outDir, log = () => {}, stric
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
-  const { documents, errors, heldBack, files, stats } = converted;
+  const { documents, errors, heldBack, files, written, stats } = converted;
   if (errors.length > 0) return { documents, errors, heldBack, files: [], stats };
   const notes = documents.reduce((n, d) => n + d.quality.length, 0);
   const byKind = new Map<string, number>();
@@ -548,7 +555,7 @@ export async function convertArchive({ contentDir, outDir, log = () => {}, stric
     log(`convert: ${heldBack.length} document(s) held back, not published (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}); the lines that fix them are in data/quality.json ("heldBack") and on the data-quality page:`);
     for (const h of heldBack) log(`  ⚠ ${describeHeldBack(h)}`);
   }
-  return { documents, errors, heldBack, files: [...files.keys()], stats };
+  return { documents, errors, heldBack, files: [...written, ...files.keys()], stats };
 }
 
 /** "154 sources: 1 converted, 153 from the cache (read), 1 emitted, 140 from the cache (emit); 2 workers". */

@@ -276,6 +276,25 @@ export function tailBatch(size: number, left: number, workers: number): number {
   return Math.max(1, Math.min(size, Math.ceil(left / (workers * 4))));
 }
 
+/**
+ * Listen to one worker: its replies go to `onReply`, a crash or an exit ends
+ * it with an error. Returns `finish`, which stops listening and settles once.
+ */
+function listen(w: Worker, settle: (e: Error | null) => void, onReply: (reply: WorkerReply) => void): (e: Error | null) => void {
+  const onError = (e: Error) => finish(e);
+  const onExit = (code: number) => finish(new Error(`convert worker stopped (exit code ${code})`));
+  const finish = (e: Error | null) => {
+    w.off('message', onReply);
+    w.off('error', onError);
+    w.off('exit', onExit);
+    settle(e);
+  };
+  w.on('message', onReply);
+  w.on('error', onError);
+  w.on('exit', onExit);
+  return finish;
+}
+
 export class WorkerPool {
   readonly size: number;
   private workers: Worker[] = [];
@@ -337,27 +356,15 @@ export class WorkerPool {
       new Promise((resolve, reject) => {
         const size = batchSize(mine.length, 1);
         const pending = new Map<number, number>();
-        const finish = (e: Error | null) => {
-          w.off('message', onMessage);
-          w.off('error', onError);
-          w.off('exit', onExit);
-          if (e) reject(e);
-          else resolve();
-        };
-        const onError = (e: Error) => finish(e);
-        const onExit = (code: number) => finish(new Error(`convert worker stopped (exit code ${code})`));
-        const onMessage = (reply: WorkerReply) => {
+        if (mine.length === 0) return resolve();
+        const finish = listen(w, (e) => (e ? reject(e) : resolve()), (reply) => {
           const from = pending.get(reply.id);
           if (from === undefined) return;
           pending.delete(reply.id);
           if ('error' in reply) return finish(new Error(`convert worker: ${reply.error}`));
           for (const [i, r] of reply.results.entries()) results[mine[from + i]!] = r;
           if (pending.size === 0) finish(null);
-        };
-        if (mine.length === 0) return resolve();
-        w.on('message', onMessage);
-        w.on('error', onError);
-        w.on('exit', onExit);
+        });
         for (let from = 0; from < mine.length; from += size) {
           const id = this.nextId++;
           pending.set(id, from);
@@ -375,16 +382,6 @@ export class WorkerPool {
     return new Promise((resolve, reject) => {
       const pending = new Map<number, number>();
       let done = false;
-      const finish = (e: Error | null) => {
-        done = true;
-        w.off('message', onMessage);
-        w.off('error', onError);
-        w.off('exit', onExit);
-        if (e) reject(e);
-        else resolve();
-      };
-      const onError = (e: Error) => finish(e);
-      const onExit = (code: number) => finish(new Error(`convert worker stopped (exit code ${code})`));
       const send = (): boolean => {
         const batch = take();
         if (batch === null) return false;
@@ -393,18 +390,23 @@ export class WorkerPool {
         w.postMessage(make(id, batch.from, batch.to));
         return true;
       };
-      const onMessage = (reply: WorkerReply) => {
-        const from = pending.get(reply.id);
-        if (from === undefined || done) return;
-        pending.delete(reply.id);
-        if ('error' in reply) return finish(new Error(`convert worker: ${reply.error}`));
-        send();
-        put(from, reply.results);
-        if (pending.size === 0) finish(null);
-      };
-      w.on('message', onMessage);
-      w.on('error', onError);
-      w.on('exit', onExit);
+      const finish = listen(
+        w,
+        (e) => {
+          done = true;
+          if (e) reject(e);
+          else resolve();
+        },
+        (reply) => {
+          const from = pending.get(reply.id);
+          if (from === undefined || done) return;
+          pending.delete(reply.id);
+          if ('error' in reply) return finish(new Error(`convert worker: ${reply.error}`));
+          send();
+          put(from, reply.results);
+          if (pending.size === 0) finish(null);
+        },
+      );
       send();
       send();
       if (pending.size === 0) finish(null);

@@ -4,8 +4,9 @@
  * broken entry is a miss, and a warm convert writes the same bytes as a cold
  * one. On a small real archive (the five first sources), in the main thread.
  */
+import { treeDigest } from '../../scripts/build/tree.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { convertArchive, type ConvertResult } from '../../scripts/pipeline/convert-archive.ts';
@@ -33,16 +34,6 @@ async function convert(cacheDir: string, out: string): Promise<ConvertResult> {
   return result;
 }
 
-/** Every file of a folder, by relative path, with its bytes. */
-function tree(dir: string, rel = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const name of readdirSync(path.join(dir, rel)).sort()) {
-    const r = path.join(rel, name);
-    if (statSync(path.join(dir, r)).isDirectory()) for (const [k, v] of tree(dir, r)) out.set(k, v);
-    else out.set(r, readFileSync(path.join(dir, r), 'latin1'));
-  }
-  return out;
-}
 
 function cacheFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -59,7 +50,7 @@ describe('convert cache', { timeout: 120_000 }, () => {
     expect(cold.stats).toMatchObject({ converted: 5, readFromCache: 0, emitFromCache: 0, workers: 0 });
     const unchanged = await convert(cache, path.join(out, 'unchanged'));
     expect(unchanged.stats).toMatchObject({ converted: 0, readFromCache: 5, emitted: 0 });
-    expect(tree(path.join(out, 'unchanged'))).toEqual(tree(path.join(out, 'cold')));
+    expect(treeDigest(path.join(out, 'unchanged'))).toEqual(treeDigest(path.join(out, 'cold')));
 
     const text = readFileSync(path.join(content.dir, 'sources', S002), 'utf8');
     const changed = text.replace('Điều 2.', 'Điều 2. (văn bản đã sửa)');
@@ -74,9 +65,9 @@ describe('convert cache', { timeout: 120_000 }, () => {
 
     const fresh = await convert(temp('empty-cache'), path.join(out, 'fresh'));
     expect(fresh.stats.readFromCache).toBe(0);
-    const warmTree = tree(path.join(out, 'warm'));
-    expect(warmTree).toEqual(tree(path.join(out, 'fresh')));
-    expect(warmTree).not.toEqual(tree(path.join(out, 'cold')));
+    const warmTree = treeDigest(path.join(out, 'warm'));
+    expect(warmTree).toEqual(treeDigest(path.join(out, 'fresh')));
+    expect(warmTree).not.toEqual(treeDigest(path.join(out, 'cold')));
   });
 
   it('a changed catalog entry or correction reads its source again', async () => {
@@ -102,7 +93,7 @@ describe('convert cache', { timeout: 120_000 }, () => {
     expect(afterCorrection.stats.converted).toBe(1);
     expect(afterCorrection.stats.readFromCache).toBe(4);
     await convert(temp('empty-cache'), path.join(out, 'fresh'));
-    expect(tree(path.join(out, '3'))).toEqual(tree(path.join(out, 'fresh')));
+    expect(treeDigest(path.join(out, '3'))).toEqual(treeDigest(path.join(out, 'fresh')));
   });
 
   it('a corrupt, empty or foreign entry is a miss, not an error', async () => {
@@ -125,7 +116,7 @@ describe('convert cache', { timeout: 120_000 }, () => {
     expect(broken.length).toBe(entries.length);
     const again = await convert(cache, path.join(out, 'again'));
     expect(again.stats).toMatchObject({ converted: 5, readFromCache: 0, emitFromCache: 0 });
-    expect(tree(path.join(out, 'again'))).toEqual(tree(path.join(out, 'cold')));
+    expect(treeDigest(path.join(out, 'again'))).toEqual(treeDigest(path.join(out, 'cold')));
     // ... and written again whole: the next convert takes everything from the cache.
     const third = await convert(cache, path.join(out, 'third'));
     expect(third.stats).toMatchObject({ converted: 0, readFromCache: 5, emitted: 0 });

@@ -5,8 +5,9 @@
  * thread and with two workers (the threshold lowered so they start), cache
  * bypassed: the same bytes, the same held-back documents.
  */
+import { treeDigest } from '../../scripts/build/tree.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { convertArchive, withHeldBack, readEditorFiles, readSources, receivedText, sourceFileNames, type ConvertResult } from '../../scripts/pipeline/convert-archive.ts';
@@ -26,15 +27,6 @@ afterEach(() => {
   for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
 });
 
-function tree(dir: string, rel = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const name of readdirSync(path.join(dir, rel)).sort()) {
-    const r = path.join(rel, name);
-    if (statSync(path.join(dir, r)).isDirectory()) for (const [k, v] of tree(dir, r)) out.set(k, v);
-    else out.set(r, readFileSync(path.join(dir, r), 'latin1'));
-  }
-  return out;
-}
 
 describe('convert on worker threads', { timeout: 180_000 }, () => {
   it('two workers write the same bytes as one thread', async () => {
@@ -59,7 +51,7 @@ describe('convert on worker threads', { timeout: 180_000 }, () => {
     // Held back: the copy (duplicate), the file that is no PDF (bytes).
     expect(one.heldBack.map((h) => `${h.file} ${h.kind}`)).toEqual(expect.arrayContaining(['98_not_a_pdf.pdf bytes', expect.stringMatching(/^(05_dongthap_sgddt_qd_337_2026\.pdf|15_dongthap_sgddt_qd_337_2026\.docx) duplicate$/)]));
     expect(two.heldBack).toEqual(one.heldBack);
-    expect(tree(path.join(out, 'two'))).toEqual(tree(path.join(out, 'one')));
+    expect(treeDigest(path.join(out, 'two'))).toEqual(treeDigest(path.join(out, 'one')));
     // The per-file log lines too, in file-name order.
     const perFile = (log: string[]) => log.filter((l) => l.startsWith('  ['));
     expect(perFile(twoLog)).toEqual(perFile(oneLog));
@@ -82,7 +74,7 @@ describe('convert on worker threads', { timeout: 180_000 }, () => {
     // The main thread finds every emission a worker stored: the worker's linked model is the main thread's, to the byte.
     const warm = await run(1, 'warm');
     expect(warm.stats).toMatchObject({ converted: 0, readFromCache: 5, emitted: 0, emitFromCache: cold.documents.length, workers: 0 });
-    expect(tree(path.join(out, 'warm'))).toEqual(tree(path.join(out, 'cold')));
+    expect(treeDigest(path.join(out, 'warm'))).toEqual(treeDigest(path.join(out, 'cold')));
     // One source changed: read again in a worker, which finds the unchanged emissions of the documents it holds.
     const source = path.join(content.dir, 'sources', '002_69de05d7962fd3a5.txt');
     const text = readFileSync(source, 'utf8');
@@ -92,8 +84,8 @@ describe('convert on worker threads', { timeout: 180_000 }, () => {
     expect(changed.stats.emitted).toBeGreaterThanOrEqual(1);
     expect(changed.stats.emitted + changed.stats.emitFromCache).toBe(changed.documents.length);
     await convertArchive({ contentDir: content.dir, outDir: path.join(out, 'fresh'), convertCache: { bypass: true }, workers: 1 });
-    expect(tree(path.join(out, 'changed'))).toEqual(tree(path.join(out, 'fresh')));
-    expect(tree(path.join(out, 'changed'))).not.toEqual(tree(path.join(out, 'cold')));
+    expect(treeDigest(path.join(out, 'changed'))).toEqual(treeDigest(path.join(out, 'fresh')));
+    expect(treeDigest(path.join(out, 'changed'))).not.toEqual(treeDigest(path.join(out, 'cold')));
   });
 
   it('the texts shingled in the workers before the comparison of copies are every text it compares', async () => {
