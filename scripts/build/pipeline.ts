@@ -18,12 +18,6 @@ import { PUBLISHED_ZIP_PATH } from '../usb/published-zip.ts';
 /** The project root (this file is scripts/build/pipeline.ts). */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-// urls: the permanence check of the published-URL register (scripts/urls/check.ts,
-// docs/decisions/0501-citable-urls.md), so a build that loses a published URL is never promoted.
-// usb: the USB edition and its zip from the checked dist (scripts/usb/build-usb.ts,
-// docs/decisions/0701-usb-edition.md), promoted with dist.
-// pdf: optional (BuildOptions.pdf), each document page printed to PDF before the USB edition copies
-// the site (scripts/build/pdf.ts, docs/decisions/1403-take-it-away.md).
 /**
  * The pages Pagefind reads: only document pages carry data-pagefind-body
  * (src/pages/van-ban/[...path].astro), so Pagefind indexes nothing else, but it
@@ -34,6 +28,12 @@ export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
  */
 export const SEARCHED_PAGES_GLOB = 'van-ban/**/*.html';
 
+// urls: the permanence check of the published-URL register (scripts/urls/check.ts,
+// docs/decisions/0501-citable-urls.md), so a build that loses a published URL is never promoted.
+// usb: the USB edition and its zip from the checked dist (scripts/usb/build-usb.ts,
+// docs/decisions/0701-usb-edition.md), promoted with dist.
+// pdf: optional (BuildOptions.pdf), each document page printed to PDF before the USB edition copies
+// the site (scripts/build/pdf.ts, docs/decisions/1403-take-it-away.md).
 export const STAGE_NAMES = ['convert', 'astro', 'pagefind', 'pdf', 'urls', 'usb'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
