@@ -16,8 +16,10 @@
  * 3. The join: the first shard's site is the root; every other shard adds
  *    its document folders at their own URLs (/van-ban/<issuer>/..., disjoint
  *    by the shard key), its hashed assets, and its index under
- *    /kho/<name>/pagefind/. A standalone page /tim-kiem-moi-kho/ loads the
- *    root's pagefind.js and merges the other indexes (mergeIndex).
+ *    /kho/<name>/pagefind/. The root shard is built with
+ *    ARCHIVE_MERGE_INDEXES naming those folders, so the site's own search
+ *    page (/tim-kiem/) merges them into its index (mergeIndex,
+ *    src/lib/merged-indexes.ts): one search box over every shard.
  *
  * --limit keeps the first n documents (by source file) of each shard: a
  * small proof builds fast.
@@ -26,7 +28,6 @@ import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { joinPageHtml } from './join-page.ts';
 import { readConvertedDocuments, shardKey, writeShardContent, type ShardedDocument } from './shard-content.ts';
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -56,11 +57,15 @@ export interface ShardsResult {
   shards: BuiltShard[];
 }
 
-export const JOINED_SEARCH_PATH = '/tim-kiem-moi-kho/';
+/** The joined site's search page: the root shard's own, merging the other shards' indexes. */
+export const JOINED_SEARCH_PATH = '/tim-kiem/';
 
-function run(script: string, args: string[], logFile: string): Promise<void> {
+/** Where a non-root shard's Pagefind folder is served in the joined site. */
+export const shardIndexPath = (name: string): string => `/kho/${name}/pagefind/`;
+
+function run(script: string, args: string[], logFile: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((done, fail) => {
-    execFile(NODE, [path.join(PROJECT_ROOT, script), ...args], { cwd: PROJECT_ROOT, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(NODE, [path.join(PROJECT_ROOT, script), ...args], { cwd: PROJECT_ROOT, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       writeFileSync(logFile, `${stdout}${stderr}`);
       if (error) fail(new Error(`${script} failed (log: ${logFile}): ${stderr.split('\n').slice(-20).join('\n')}`));
       else done();
@@ -106,7 +111,7 @@ function joinShard(joinedDir: string, shardDist: string, spec: ShardSpec, urls: 
   }
   // Hashed asset names: the same name is the same file, a new name cannot collide.
   cpSync(path.join(shardDist, '_astro'), path.join(joinedDir, '_astro'), { recursive: true, force: false });
-  cpSync(path.join(shardDist, 'pagefind'), path.join(joinedDir, 'kho', spec.name, 'pagefind'), { recursive: true });
+  cpSync(path.join(shardDist, 'pagefind'), path.join(joinedDir, ...shardIndexPath(spec.name).split('/').filter(Boolean)), { recursive: true });
 }
 
 export async function buildShards(contentDir: string, outDir: string, specs: ShardSpec[], limit: number | null = null): Promise<ShardsResult> {
@@ -128,7 +133,9 @@ export async function buildShards(contentDir: string, outDir: string, specs: Sha
     const dist = path.join(outDir, 'shards', spec.name, 'dist');
     writeShardContent(contentDir, content, chosen[i]!);
     started = performance.now();
-    await run('scripts/build.ts', ['--content', content, '--dist', dist], path.join(outDir, 'shards', spec.name, 'build.log'));
+    // The root shard's search page merges the others' indexes; every other shard searches only its own.
+    const merge = i === 0 ? specs.slice(1).map((s) => shardIndexPath(s.name)).join(',') : '';
+    await run('scripts/build.ts', ['--content', content, '--dist', dist], path.join(outDir, 'shards', spec.name, 'build.log'), { ...process.env, ARCHIVE_MERGE_INDEXES: merge });
     const buildSeconds = (performance.now() - started) / 1000;
     shards.push({ ...spec, urls: chosen[i]!.map((d) => d.url).sort(), buildSeconds, indexBytes: folderBytes(path.join(dist, 'pagefind')) });
     dists.push(dist);
@@ -137,9 +144,6 @@ export async function buildShards(contentDir: string, outDir: string, specs: Sha
   const joinedDir = path.join(outDir, 'joined');
   cpSync(dists[0]!, joinedDir, { recursive: true });
   for (const [i, spec] of specs.entries()) if (i > 0) joinShard(joinedDir, dists[i]!, spec, shards[i]!.urls);
-  const page = path.join(joinedDir, ...JOINED_SEARCH_PATH.split('/').filter(Boolean), 'index.html');
-  mkdirSync(path.dirname(page), { recursive: true });
-  writeFileSync(page, joinPageHtml(specs.slice(1).map((s) => `/kho/${s.name}/pagefind/`)));
   return { joinedDir, searchPath: JOINED_SEARCH_PATH, convertSeconds, shards };
 }
 

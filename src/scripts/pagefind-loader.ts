@@ -18,6 +18,13 @@
  * - `ranking.metaWeights.number`: a match in the document's own number-symbol
  *   weighs like a title match, so "205/NQ-HĐND" puts that resolution before
  *   the documents that cite it.
+ *
+ * An archive built as shards (docs/decisions/1201-shards.md) gives the search
+ * page the other shards' index folders: each is merged before the first
+ * search (`mergeIndex`), with the same ranking and excerpt options, and with
+ * `baseUrl` set to the site's base so its results keep the URLs they were
+ * built with (Pagefind would otherwise prefix them with the index's folder).
+ * The USB edition carries one index (its own bundle) and merges nothing.
  */
 
 /** The subset of Pagefind's JS API (1.6) the site uses. */
@@ -69,6 +76,7 @@ export interface PagefindApi {
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearchResponse | null>;
   preload(term: string, options?: PagefindSearchOptions): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
+  mergeIndex(indexPath: string, options?: Record<string, unknown>): Promise<void>;
 }
 
 declare global {
@@ -87,17 +95,29 @@ export const PAGEFIND_OPTIONS = {
 
 let loading: Promise<PagefindApi> | null = null;
 
-/** Where the web build's bundle lives: `<base>pagefind/pagefind.js`. */
-export function defaultBundleUrl(): string {
-  const base = (import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
-  return `${base}pagefind/pagefind.js`;
+/** The site's base path, with its trailing slash ("/" unless the site lives under a subpath). */
+function siteBase(): string {
+  return (import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
 }
 
-/** Load (once) and initialise Pagefind. */
-export function loadPagefind(bundleUrl: string = defaultBundleUrl()): Promise<PagefindApi> {
+/** Where the web build's bundle lives: `<base>pagefind/pagefind.js`. */
+export function defaultBundleUrl(): string {
+  return `${siteBase()}pagefind/pagefind.js`;
+}
+
+/** What a merged index is given: the site's ranking and excerpts, its results at their own URLs. */
+export function mergedIndexOptions(base: string): Record<string, unknown> {
+  const { excerptLength, ranking } = PAGEFIND_OPTIONS;
+  return { baseUrl: base, excerptLength, ranking };
+}
+
+/** Load (once) and initialise Pagefind, merging the other shards' indexes when there are any. */
+export function loadPagefind(bundleUrl: string = defaultBundleUrl(), mergedIndexes: readonly string[] = []): Promise<PagefindApi> {
   loading ??= (async () => {
-    const pf = globalThis.__archivePagefind ?? ((await import(/* @vite-ignore */ bundleUrl)) as PagefindApi);
+    const own = globalThis.__archivePagefind;
+    const pf = own ?? ((await import(/* @vite-ignore */ bundleUrl)) as PagefindApi);
     await pf.options({ ...PAGEFIND_OPTIONS });
+    if (!own) for (const index of mergedIndexes) await pf.mergeIndex(index, mergedIndexOptions(siteBase()));
     await pf.init();
     return pf;
   })();

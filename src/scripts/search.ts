@@ -139,9 +139,11 @@ export function startSearchPage(): void {
   if (!ui) return;
   const { form, input, filterBox, filterPanel, status, results, more, help, noResults } = ui;
   const bundleUrl = form.dataset.pagefindBundle;
+  // The other shards' indexes (ADR 1201): a JSON list of site paths written by the build.
+  const mergedIndexes = form.dataset.pagefindMerge ? (JSON.parse(form.dataset.pagefindMerge) as string[]) : [];
   let filtersReady: Promise<void> | null = null;
 
-  const pagefind = () => loadPagefind(bundleUrl);
+  const pagefind = () => loadPagefind(bundleUrl, mergedIndexes);
 
   /** Fill the filter menus from the index (documents per value), keeping values asked for in the URL. */
   function setUpFilters(pf: PagefindApi): Promise<void> {
