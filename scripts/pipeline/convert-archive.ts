@@ -23,7 +23,7 @@ import { heldAsDraft, parseAcknowledged, strictProblems, type Acknowledged, type
 import { formatOf } from './00-extract/index.ts';
 import type { CacheOptions } from './00-extract/cache.ts';
 import { ExtractError, type ExtractTools } from './00-extract/types.ts';
-import { convertCacheDir, convertCacheFromEnv, emitKey, getEntry, readKey, type ConvertCacheOptions } from './convert-cache.ts';
+import { CACHE_KEEP_DAYS, convertCacheDir, convertCacheFromEnv, emitKey, getEntry, pruneCache, readKey, type ConvertCacheOptions } from './convert-cache.ts';
 import {
   emitOne,
   jsonArray,
@@ -549,6 +549,9 @@ export async function convertArchive({ contentDir, outDir, log = () => {}, stric
   for (const d of documents) for (const q of d.quality) byKind.set(q.kind, (byKind.get(q.kind) ?? 0) + 1);
   log(`convert: ${documents.length} documents, ${notes} quality notes (${[...byKind].map(([k, n]) => `${k} ${n}`).join(', ')}), 0 errors`);
   log(`convert: ${describeStats(stats)}`);
+  const cacheDir = cacheDirOf({ convertCache });
+  const pruned = cacheDir !== null ? pruneCache(cacheDir) : null;
+  if (pruned && pruned.removed > 0) log(`convert: cache: removed ${pruned.removed} entries no convert used for ${CACHE_KEEP_DAYS} days (${(pruned.removedBytes / 1e6).toFixed(1)} MB); ${pruned.kept} kept`);
   if (heldBack.length > 0) {
     const kinds = new Map<string, number>();
     for (const h of heldBack) kinds.set(h.kind, (kinds.get(h.kind) ?? 0) + 1);

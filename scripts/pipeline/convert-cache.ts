@@ -30,9 +30,15 @@
  * when ARCHIVE_CACHE_DIR moves the caches (the extraction cache's own
  * convention, 00-extract/cache.ts). ARCHIVE_CONVERT_CACHE=0 neither reads
  * nor writes it.
+ *
+ * Every change to the converter's code makes every entry a miss, and nothing
+ * would ever remove the old ones (~150 KB per document each time): an entry
+ * a convert uses is touched (its mtime), and after a convert, at most once a
+ * day, entries unused for CACHE_KEEP_DAYS are removed (pruneCache). Removing
+ * an entry only costs time: the output is the same either way.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ISSUERS_FILE } from '../lib/issuers.ts';
@@ -122,11 +128,77 @@ function entryFile(dir: string, key: string): string {
   return path.join(dir, key.slice(0, 2), `${key}.json`);
 }
 
-/** The stored value for `key`, or null: absent, unreadable, corrupt or another key's (the caller checks its shape). */
+/** The stored value for `key`, or null: absent, unreadable, corrupt or another key's (the caller checks its shape). A hit is touched: in use. */
 export function getEntry(dir: string, key: string): unknown {
   try {
-    const entry = JSON.parse(readFileSync(entryFile(dir, key), 'utf8')) as { key?: unknown; value?: unknown };
-    return entry !== null && typeof entry === 'object' && entry.key === key && entry.value !== undefined ? entry.value : null;
+    const file = entryFile(dir, key);
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as { key?: unknown; value?: unknown };
+    if (entry === null || typeof entry !== 'object' || entry.key !== key || entry.value === undefined) return null;
+    touch(file);
+    return entry.value;
+  } catch {
+    return null;
+  }
+}
+
+function touch(file: string, at: Date = new Date()): void {
+  try {
+    utimesSync(file, at, at);
+  } catch {
+    // a read-only cache still answers; it is just pruned sooner
+  }
+}
+
+/** Entries no convert has read or written for this many days are removed. */
+export const CACHE_KEEP_DAYS = 14;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Its mtime says when the cache was last pruned. */
+const PRUNE_MARKER = '.pruned';
+
+export interface PruneResult {
+  removed: number;
+  removedBytes: number;
+  kept: number;
+}
+
+/**
+ * Remove the entries of `dir` unused for `keepDays` (by mtime; getEntry and
+ * putEntry set it) and temporary files a stopped run left behind. Runs at most
+ * once a day (the marker's mtime) unless `force`; null when it did not run.
+ * Never fails: a cache that cannot be pruned only takes room.
+ */
+export function pruneCache(dir: string, options: { keepDays?: number; now?: number; force?: boolean } = {}): PruneResult | null {
+  const now = options.now ?? Date.now();
+  const marker = path.join(dir, PRUNE_MARKER);
+  try {
+    if (!existsSync(dir)) return null;
+    if (!options.force && existsSync(marker) && now - statSync(marker).mtimeMs < DAY_MS) return null;
+    const cutoff = now - (options.keepDays ?? CACHE_KEEP_DAYS) * DAY_MS;
+    const result: PruneResult = { removed: 0, removedBytes: 0, kept: 0 };
+    for (const shard of readdirSync(dir)) {
+      if (!/^[0-9a-f]{2}$/.test(shard)) continue;
+      const folder = path.join(dir, shard);
+      for (const name of readdirSync(folder)) {
+        const file = path.join(folder, name);
+        try {
+          const stat = statSync(file);
+          // A temporary file is renamed within moments of being written: one a day old was abandoned.
+          const stale = name.endsWith('.tmp') ? stat.mtimeMs < now - DAY_MS : stat.mtimeMs < cutoff;
+          if (!stale) {
+            result.kept++;
+            continue;
+          }
+          unlinkSync(file);
+          result.removed++;
+          result.removedBytes += stat.size;
+        } catch {
+          // gone meanwhile (another convert), or not ours to remove
+        }
+      }
+    }
+    writeFileSync(marker, '');
+    touch(marker, new Date(now));
+    return result;
   } catch {
     return null;
   }

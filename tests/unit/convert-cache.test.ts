@@ -6,10 +6,11 @@
  */
 import { treeDigest } from '../../scripts/build/tree.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { convertArchive, type ConvertResult } from '../../scripts/pipeline/convert-archive.ts';
+import { CACHE_KEEP_DAYS, pruneCache } from '../../scripts/pipeline/convert-cache.ts';
 import { tempContent, type TempContent } from '../support/temp-content.ts';
 
 const S002 = '002_69de05d7962fd3a5.txt';
@@ -35,10 +36,18 @@ async function convert(cacheDir: string, out: string): Promise<ConvertResult> {
 }
 
 
+/** The cache's entries (and leftovers) in its key folders; not its prune marker. */
 function cacheFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name));
+    .filter((e) => e.isFile() && e.parentPath !== dir)
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+function age(file: string, days: number): void {
+  const at = new Date(Date.now() - days * DAY);
+  utimesSync(file, at, at);
 }
 
 describe('convert cache', { timeout: 120_000 }, () => {
@@ -129,5 +138,42 @@ describe('convert cache', { timeout: 120_000 }, () => {
     expect(result.errors).toEqual([]);
     expect(result.stats).toMatchObject({ converted: 5, readFromCache: 0 });
     expect(cacheFiles(cache)).toEqual([]);
+  });
+
+  it('keeps what a convert uses and removes, once a day, what none used for two weeks', async () => {
+    content = tempContent('content', { firstFive: true });
+    const cache = temp('cache');
+    const out = temp('out');
+    await convert(cache, path.join(out, 'cold'));
+    const used = cacheFiles(cache);
+    expect(used.length).toBeGreaterThanOrEqual(10);
+    // Entries of an older converter (never asked for again), a file a stopped run left, and today's entries made old.
+    const stale = path.join(cache, 'ab', `ab${'0'.repeat(62)}.json`);
+    const abandoned = path.join(cache, 'cd', `cd${'1'.repeat(62)}.json.123.x.tmp`);
+    mkdirSync(path.dirname(stale), { recursive: true });
+    mkdirSync(path.dirname(abandoned), { recursive: true });
+    writeFileSync(stale, '{"key":"old","value":{}}');
+    writeFileSync(abandoned, '{"key"');
+    age(stale, CACHE_KEEP_DAYS + 1);
+    age(abandoned, 2);
+    for (const f of used) age(f, CACHE_KEEP_DAYS + 5);
+    age(path.join(cache, '.pruned'), 2);
+
+    // The convert uses every entry of its five documents: they stay; the others go.
+    const again = await convert(cache, path.join(out, 'again'));
+    expect(again.stats).toMatchObject({ converted: 0, readFromCache: 5, emitted: 0 });
+    expect(cacheFiles(cache)).toEqual(used);
+    expect(treeDigest(path.join(out, 'again'))).toEqual(treeDigest(path.join(out, 'cold')));
+
+    // At most once a day: an old entry left now waits for tomorrow's prune (or a forced one).
+    writeFileSync(stale, '{"key":"old","value":{}}');
+    age(stale, CACHE_KEEP_DAYS + 1);
+    await convert(cache, path.join(out, 'third'));
+    expect(existsSync(stale)).toBe(true);
+    expect(pruneCache(cache, { force: true })).toEqual({ removed: 1, removedBytes: 24, kept: used.length });
+    expect(existsSync(stale)).toBe(false);
+    // A day later every entry is still within two weeks of its last use: nothing to remove.
+    expect(pruneCache(cache, { now: Date.now() + DAY + 1000 })).toEqual({ removed: 0, removedBytes: 0, kept: used.length });
+    expect(pruneCache(cache, { now: Date.now() + (CACHE_KEEP_DAYS + 1) * DAY, force: true })).toEqual({ removed: used.length, removedBytes: expect.any(Number), kept: 0 });
   });
 });
