@@ -7,29 +7,18 @@
  * the same documents: each bare page's text is found whole in the archive's
  * page of that document. Lives with the browser tests: two builds (~10 s).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { visibleText } from '../../scripts/build/page-weight.ts';
-import { PROJECT_ROOT } from '../support/paths.ts';
+import { runScript } from '../support/run-script.ts';
 
 const N = 24;
 const work = mkdtempSync(join(tmpdir(), 'archive-bench-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function bench(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts', 'bench.ts'), ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const bench = (args: string[]) => runScript('scripts/bench.ts', args);
 
 interface Stage {
   name: string;

@@ -4,30 +4,19 @@
  * from the convert cache, one cold) are byte-identical. Lives with the browser tests because it needs the site
  * built by the global setup and takes a full build (~20 s).
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { treeDigest } from '../../scripts/build/tree.ts';
 import { SEARCHED_PAGES_GLOB } from '../../scripts/build/pipeline.ts';
-import { PROJECT_ROOT } from '../support/paths.ts';
+import { runScript } from '../support/run-script.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'archive-build-test-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-/** Run scripts/build.ts (asynchronously: the test worker must stay responsive). */
-function build(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts', 'build.ts'), ...args], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+/** Run scripts/build.ts. */
+const build = (args: string[], env: NodeJS.ProcessEnv = {}) => runScript('scripts/build.ts', args, env);
 
 describe('npm run build', () => {
   it('leaves the previous dist untouched when a stage fails, naming the stage', async () => {

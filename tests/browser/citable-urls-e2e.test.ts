@@ -7,7 +7,6 @@
  * Chromium, over http and from file://. Two builds (the first fails at its
  * last stage); the accepted URLs come from the global setup's build.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/build/static-server.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { PROJECT_ROOT } from '../support/paths.ts';
+import { runScript } from '../support/run-script.ts';
 import { aliasesFor004 } from '../support/aliases-004.ts';
 import { tempContent, type TempContent } from '../support/temp-content.ts';
 
@@ -25,16 +24,7 @@ const NEW = '/van-ban/thanh-uy-ha-long/2020/12-nq-tu/';
 const NEW_ID = 'thanh-uy-ha-long-2020-12-nq-tu';
 const SOURCE_004 = 'sources/004_60d8232af79dd006.txt';
 
-function run(script: string, args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, script), ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (out += c));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, out }));
-  });
-}
+const run = (script: string, args: string[], env: Record<string, string> = {}) => runScript(script, args, env);
 
 let content: TempContent;
 let browser: Browser | null = null;

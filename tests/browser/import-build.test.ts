@@ -6,33 +6,20 @@
  * previous dist stays as it was (docs/decisions/1004-held-back-documents.md).
  * Lives with the browser tests because it builds a site (~15 s).
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { treeDigest } from '../../scripts/build/tree.ts';
 import { PROJECT_ROOT } from '../support/paths.ts';
+import { runScript } from '../support/run-script.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'archive-import-build-'));
 afterAll(() => {
   if (!process.env.ARCHIVE_TEST_KEEP) rmSync(temp, { recursive: true, force: true });
 });
 
-function build(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts', 'build.ts'), ...args], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, ARCHIVE_STRICT: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, out }));
-  });
-}
+const build = (args: string[], env: Record<string, string> = {}) => runScript('scripts/build.ts', args, { ARCHIVE_STRICT: '', ...env });
 
 const source = (name: string) => readFileSync(join(PROJECT_ROOT, 'content', 'sources', name));
 const GOOD = {
