@@ -42,7 +42,8 @@ describe('from a citation to its cited-document page and back', () => {
     const h1 = await text(page, 'h1');
     expect(h1).toContain('Nghị quyết số 09-NQ/TU');
     expect(h1).toContain('Tỉnh ủy Quảng Ninh');
-    // The heading's text (what is copied, indexed and read as one string) keeps the words apart.
+    // The heading's and the breadcrumb's text (what is copied, indexed and read as one string) keep the words apart.
+    expect(((await page.locator('.breadcrumb').first().textContent()) ?? '').normalize('NFC').replace(/\s+/g, ' ').trim()).toBe('Trang chủ › Văn bản được dẫn chiếu › Tỉnh ủy Quảng Ninh');
     expect(((await page.locator('h1').first().textContent()) ?? '').normalize('NFC').replace(/\s+/g, ' ').trim()).toBe('Nghị quyết số 09-NQ/TU của Tỉnh ủy Quảng Ninh');
     expect(await text(page, '.cited-status')).toContain('Chưa có trong kho');
     const facts = await text(page, '.cited-facts');
