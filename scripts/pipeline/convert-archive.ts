@@ -12,7 +12,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DocumentModel } from '../lib/model.ts';
-import { decodeSource } from './01-decode/index.ts';
 import { parseCatalog, type CatalogEntry } from './05-metadata/catalog.ts';
 import { parseCorrections } from './06-annotate/corrections.ts';
 import type { Correction } from './06-annotate/index.ts';
@@ -43,7 +42,7 @@ import {
   type ReadRecord,
   type ReadTask,
 } from './convert-workers.ts';
-import { receivedBytes } from './read-document.ts';
+import { decodedText } from './read-document.ts';
 
 export { extractOne, toolsOfThisMachine };
 export type { HeldBack, HeldBackKind, SourceOutcome };
@@ -173,7 +172,7 @@ export async function receivedText(sourcesDir: string, name: string, options: Re
   const bytes = new Uint8Array(await readFile(path.join(sourcesDir, name)));
   const extracted = await extractOne(name, bytes, options);
   if (extracted instanceof ExtractError) throw extracted;
-  return decodeSource(receivedBytes(bytes, extracted), name).text;
+  return decodedText(bytes, extracted, name);
 }
 
 /**
@@ -239,15 +238,17 @@ export async function readSources(
       const shingling: Array<Promise<void>> = [];
       let toShingle: string[] = [];
       const flush = () => {
+        if (toShingle.length === 0) return;
         const files = toShingle;
         toShingle = [];
         const ats: number[][] = [];
         for (const [i, f] of files.entries()) (ats[heldIn.get(f)!] ??= []).push(i);
-        shingling.push(
-          pool.runOn((id, mine) => ({ id, kind: 'shingle', files: mine.map((i) => files[i]!) }), ats, files.length).then((results) => {
-            for (const [i, f] of files.entries()) shingles.set(f, results[i] as Shingled);
-          }),
-        );
+        const done = pool.runOn((id, mine) => ({ id, kind: 'shingle', files: mine.map((i) => files[i]!) }), ats, files.length).then((results) => {
+          for (const [i, f] of files.entries()) shingles.set(f, results[i] as Shingled);
+        });
+        // Awaited after the read (below): a failure must not count as unhandled meanwhile.
+        done.catch(() => {});
+        shingling.push(done);
       };
       // Each batch's results are taken in while the workers read the next ones.
       await pool.run((id, from, to) => ({ id, kind: 'read', ctx, tasks: tasks.slice(from, to) }), tasks.length, (i, result, worker) => {
@@ -260,9 +261,8 @@ export async function readSources(
         if (fresh.length > 0 && toShingle.length === 0) setImmediate(flush);
         toShingle.push(...fresh);
       });
-      if (toShingle.length > 0) flush();
-      await Promise.all(shingling);
-      if (toShingle.length > 0) flush();
+      // No result comes in after the read: what is left goes now (a flush still queued finds nothing).
+      flush();
       await Promise.all(shingling);
     } else {
       for (const m of misses) records[m.at] = JSON.parse(await readOne(m.task, ctx, m.bytes)) as ReadRecord;
@@ -477,7 +477,7 @@ async function emitAll(documents: DocumentModel[], cacheDir: string | null, opti
   }
   if (options.pool && options.workers > 1 && misses.length >= (options.minDocumentsForWorkers ?? MIN_DOCUMENTS_FOR_WORKERS)) {
     const tasks = misses.map(({ key, model }) => ({ key, model }));
-    const { results } = await options.pool.run((id, from, to) => ({ id, kind: 'emit', cacheDir, tasks: tasks.slice(from, to) }), tasks.length);
+    const results = await options.pool.run((id, from, to) => ({ id, kind: 'emit', cacheDir, tasks: tasks.slice(from, to) }), tasks.length);
     for (const [i, m] of misses.entries()) records[m.at] = JSON.parse(results[i] as string) as EmitRecord;
   } else {
     for (const m of misses) records[m.at] = JSON.parse(emitOne({ key: m.key, model: m.model }, cacheDir)) as EmitRecord;

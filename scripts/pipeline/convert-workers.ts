@@ -29,8 +29,7 @@ import { cached, type CacheOptions } from './00-extract/cache.ts';
 import { findTools } from './00-extract/tools.ts';
 import { ExtractError, type Extracted, type ExtractTools } from './00-extract/types.ts';
 import { emitKey, getEntry, putEntry } from './convert-cache.ts';
-import { decodeSource } from './01-decode/index.ts';
-import { receivedBytes } from './read-document.ts';
+import { decodedText } from './read-document.ts';
 
 let machineTools: Promise<ExtractTools> | null = null;
 
@@ -106,7 +105,7 @@ export async function readRecord(task: ReadTask, ctx: ReadContext, bytes?: Uint8
     }
     const outcome = readSource(name, bytes, task.catalog, task.corrections, extracted);
     const how = extracted.format === 'txt' ? '' : ` [${extracted.method}${extracted.ocr ? `, OCR ${extracted.ocr.confidence}%` : ''}]`;
-    return { file: name, outcome, received: outcome.doc ? decodeSource(receivedBytes(bytes, extracted), name).text : null, how, problem: null, error: null };
+    return { file: name, outcome, received: outcome.doc ? decodedText(bytes, extracted, name) : null, how, problem: null, error: null };
   } catch (e) {
     const message = (e as Error).message;
     return { file: name, outcome: null, received: null, how: '', problem: null, error: message.startsWith(name) ? message : `${name}: ${message}` };
@@ -316,13 +315,12 @@ export class WorkerPool {
 
   /**
    * Run every batch on the workers (each takes the next batch when it is
-   * free); results in task order, and which worker did each task.
+   * free); results in task order. `each` sees every result as it comes, with the worker that made it.
    */
-  async run(make: (id: number, from: number, to: number) => WorkerRequest, count: number, each?: (at: number, result: unknown, worker: number) => void): Promise<{ results: unknown[]; by: Uint8Array }> {
+  async run(make: (id: number, from: number, to: number) => WorkerRequest, count: number, each?: (at: number, result: unknown, worker: number) => void): Promise<unknown[]> {
     this.start();
     const size = batchSize(count, this.size);
     const results: unknown[] = new Array(count);
-    const by = new Uint8Array(count);
     let next = 0;
     const drive = (w: Worker, index: number): Promise<void> => {
       const take = (): { from: number; to: number } | null => {
@@ -334,13 +332,12 @@ export class WorkerPool {
       return this.drive(w, take, make, (from, reply) => {
         for (const [i, r] of reply.entries()) {
           results[from + i] = r;
-          by[from + i] = index;
           each?.(from + i, r, index);
         }
       });
     };
     await Promise.all(this.workers.map(drive));
-    return { results, by };
+    return results;
   }
 
   /**

@@ -37,6 +37,19 @@ export function receivedBytes(bytes: Uint8Array, extracted: Extracted | null | u
   return extracted && extracted.format !== 'txt' ? new TextEncoder().encode(extracted.text) : bytes;
 }
 
+/** The last source readDocument decoded (one entry): its decoded text is asked for again right after (decodedText). */
+let lastDecoded: { bytes: Uint8Array; extracted: Extracted | null; file: string; text: string } | null = null;
+
+/**
+ * The text of a source as step 01 decodes it: what copies are compared on
+ * (duplicates.ts). The source readDocument has just read is not decoded again.
+ */
+export function decodedText(bytes: Uint8Array, extracted: Extracted | null | undefined, file: string): string {
+  const last = lastDecoded;
+  if (last !== null && last.bytes === bytes && last.extracted === (extracted ?? null) && last.file === file) return last.text;
+  return decodeSource(receivedBytes(bytes, extracted), file).text;
+}
+
 /** What the page and the open data say about how the file was read; none for a text file. */
 export function sourceReadingOf(extracted: Extracted | null | undefined): SourceReading | null {
   if (!extracted || extracted.format === 'txt') return null;
@@ -62,6 +75,7 @@ function extractionIssues(extracted: Extracted | null | undefined, listed: Set<s
 
 export function readDocument({ file, bytes, catalog, corrections, extracted }: ReadInput): DocumentModel {
   const decoded = decodeSource(receivedBytes(bytes, extracted), file);
+  lastDecoded = { bytes, extracted: extracted ?? null, file, text: decoded.text };
   const norm = normalise(decoded.text);
   const seg = segment(norm.lines, norm.wrapWidth);
   const { provisions, issues: structureIssues } = structure(seg, norm.wrapWidth);
