@@ -128,10 +128,12 @@ describe('extraction cache', () => {
     const content = contentWith([S000, PDF, DOCX]);
     const dir = tempDir();
     const tools = await toolsOfThisMachine();
-    const cold = await convertInMemory(content, () => {}, { tools, cache: { dir } });
+    // The convert cache off: the warm run must read the extraction cache, not skip the reading altogether.
+    const cold = await convertInMemory(content, () => {}, { tools, cache: { dir }, convertCache: { bypass: true } });
     expect(cold.errors).toEqual([]);
     expect(readdirSync(dir).filter((n) => n.endsWith('.json'))).toHaveLength(2);
-    const warm = await convertInMemory(content, () => {}, { tools, cache: { dir } });
+    const warm = await convertInMemory(content, () => {}, { tools, cache: { dir }, convertCache: { bypass: true } });
+    expect(warm.stats).toMatchObject({ converted: 3, readFromCache: 0 });
     expect([...warm.files.keys()]).toEqual([...cold.files.keys()]);
     for (const [name, text] of cold.files) expect(warm.files.get(name), name).toBe(text);
   });

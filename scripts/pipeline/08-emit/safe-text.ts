@@ -13,7 +13,7 @@
  * character for character; the rare cases that need more of it (an escaped
  * underscore, whose intraword rule needs micromark's character classes, or
  * an autolink's percent-encoding) are left to the printer's own `safe()`.
- * Checked against the printer on the whole corpus (tests/unit/convert-speed-emit.test.ts).
+ * Checked against the printer on the whole corpus (tests/unit/emit-printer.test.ts).
  */
 import type { Handle, SafeConfig, State, Unsafe } from 'mdast-util-to-markdown';
 import type { Text } from 'mdast';
@@ -75,7 +75,7 @@ function nodeInScope(types: Unsafe['beforeNode'], node: { type: string } | undef
   return typeof types === 'string' ? types === node.type : (types as string[]).includes(node.type);
 }
 
-export function escapeBackslashes(value: string, after: string | undefined): string {
+function escapeBackslashes(value: string, after: string | undefined): string {
   const whole = value + after;
   if (!whole.includes('\\')) return value;
   const expression = /\\(?=[!-/:-@[-`{-~])/g;
