@@ -185,15 +185,8 @@ export interface TextVerdict {
   sampled: number;
 }
 
-/**
- * A token read under one repair, and the verdict on it. Words repeat a lot in
- * a document, so the readings are memoised (bounded, so memory stays flat).
- */
-const repairs = new Map<string, { converted: string | null; verdict: 'valid' | 'invalid' | 'neutral' }>();
+/** A token read under one repair, and the verdict on it (memoised with the whole reading: readToken). */
 function repairOf(token: string, bytes: Uint8Array, kind: MojibakeKind): { converted: string | null; verdict: 'valid' | 'invalid' | 'neutral' } {
-  const key = `${kind}\u0000${token}`;
-  const hit = repairs.get(key);
-  if (hit) return hit;
   let converted: string | null;
   if (kind === 'utf-8') {
     try {
@@ -205,10 +198,7 @@ function repairOf(token: string, bytes: Uint8Array, kind: MojibakeKind): { conve
   } else {
     converted = (kind === 'tcvn3' ? decodeTcvn3(bytes) : decodeVni(bytes)).normalize('NFC');
   }
-  const result = { converted, verdict: converted === null ? ('neutral' as const) : judgeToken(converted) };
-  if (repairs.size > 50_000) repairs.clear();
-  repairs.set(key, result);
-  return result;
+  return { converted, verdict: converted === null ? 'neutral' : judgeToken(converted) };
 }
 
 /** What detectMojibake reads of one word: its verdict as it is and under each repair (MOJIBAKE_KINDS order). */
