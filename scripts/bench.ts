@@ -149,7 +149,7 @@ async function benchEngine(engine: Engine, astroConfig: string | undefined, cont
   if (existsSync(usbDir)) run.usb = { ...usbSizes(distDir, usbDir), firstSearch: null };
   if (options.bare) {
     console.log(`  building the yardstick: bare Astro + Pagefind over the same ${run.published ?? '?'} MDX files`);
-    run.bare = await buildBareSite({ root: PROJECT_ROOT, documentsDir: generatedDocuments, workDir: dir, measureMemory: true, logFile });
+    run.bare = await buildBareSite({ root: PROJECT_ROOT, documentsDir: generatedDocuments, workDir: dir, astroConfig, measureMemory: true, logFile });
     for (const stage of run.bare.stages) console.log(`  ✔ ${stage.name} ${stage.seconds.toFixed(2)} s${stage.ok ? '' : ' FAILED'}`);
     if (!run.bare.ok) console.error(`  bare build FAILED: ${run.bare.message} (see ${logFile})`);
     else run.barePageWeight = distWeight(run.bare.distDir, 5, barePages(run.bare.distDir));

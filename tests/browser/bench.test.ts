@@ -47,6 +47,9 @@ describe('npm run bench', () => {
     expect(r.pageWeight.pages).toBe(r.published);
     expect(r.barePageWeight.pages).toBe(r.published);
 
+    // Cold caches (ADR 1203): the bench's own ARCHIVE_CACHE_DIR, so every source is converted, none taken from a cache.
+    expect(readFileSync(join(workdir, 'satteri', 'build.log'), 'utf8')).toMatch(new RegExp(`${N} sources: ${N} converted, 0 from the cache \\(read\\), \\d+ emitted, 0 from the cache \\(emit\\)`));
+
     // The printed comparison: the whole build (its wall time), the bare one, and their ratio, from the same figures.
     const whole = r.build.totalSeconds as number;
     expect(whole).toBeGreaterThan(Math.max(...(r.build.stages as Stage[]).map((s) => s.seconds)));
