@@ -34,15 +34,17 @@ export const SEARCHED_PAGES_GLOB = 'van-ban/**/*.html';
 // docs/decisions/0701-usb-edition.md), promoted with dist.
 // pdf: optional (BuildOptions.pdf), each document page printed to PDF before the USB edition copies
 // the site (scripts/build/pdf.ts, docs/decisions/1403-take-it-away.md).
-export const STAGE_NAMES = ['convert', 'astro', 'pagefind', 'pdf', 'urls', 'usb'] as const;
-export type StageName = (typeof STAGE_NAMES)[number];
 
 /**
  * The stages in order; stages of one step run at the same time. urls only reads dist and content,
  * usb reads dist and writes its own folder and zip (ADR 0701), so on two cores the check costs no
  * wall time (docs/decisions/1203-build-performance.md).
  */
-export const STEPS: readonly (readonly StageName[])[] = [['convert'], ['astro'], ['pagefind'], ['pdf'], ['urls', 'usb']];
+const STEP_LIST = [['convert'], ['astro'], ['pagefind'], ['pdf'], ['urls', 'usb']] as const;
+export type StageName = (typeof STEP_LIST)[number][number];
+export const STEPS: readonly (readonly StageName[])[] = STEP_LIST;
+/** Every stage, in the order they run. */
+export const STAGE_NAMES: readonly StageName[] = STEPS.flat();
 
 /** Wall seconds of the build spent in these stages: a step whose stages ran together counts once, by its longest. */
 export function wallSecondsOf(stages: readonly StageResult[], names: readonly StageName[]): number {

@@ -68,8 +68,8 @@ async function main(): Promise<number> {
     );
   }
   if (!siteUrl) console.log('usb: note: no public address (content/site.yaml public_url, or ARCHIVE_SITE_URL), so citations copied in the USB copy carry the path (/van-ban/…), not a full web address');
-  if (packer && values.zip) {
-    const zipFile = resolve(values.zip);
+  if (packer) {
+    const zipFile = resolve(values.zip!);
     const zip = await packer.write(zipFile, ZIP_TOP_FOLDER, result.files);
     console.log(`usb: zip (top folder ${ZIP_TOP_FOLDER}/): ${zip.files} files, ${formatBytes(zip.bytes)}`);
   }

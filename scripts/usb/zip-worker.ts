@@ -18,8 +18,8 @@ parentPort!.on('message', (batch: Array<{ id: number; path: string; level: numbe
   for (const { id, path, level, audit } of batch) {
     const raw = readFileSync(path);
     const packed = packBytes(raw, level);
-    // Hand fflate's output over without a copy; a file read as it is (stored) may sit in a
-    // buffer Node does not let go of, so that one is copied into its own.
+    // Hand fflate's output over without a copy. A file stored as it is would hand over the
+    // buffer readFileSync made, which Node marks untransferable (DataCloneError): copied first.
     const data = level === 0 ? new Uint8Array(packed.data) : packed.data;
     const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice();
     const result: (typeof out)[number] = { id, size: packed.size, crc: packed.crc, data: own };

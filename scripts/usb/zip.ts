@@ -27,7 +27,7 @@ export const ZIP_TOP_FOLDER = 'luu-tru-nghi-quyet';
 const FIXED_TIME = new Date(2000, 0, 1, 0, 0, 0);
 
 /** Already-compressed files gain nothing from deflate. */
-const STORED = /\.(zip|gz|png|jpe?g|gif|webp|woff2?|pdf|pf_(?:fragment|index|filter|meta))$/i;
+const STORED = /\.(zip|gz|png|jpe?g|gif|webp|woff2?|pdf)$/i;
 
 /**
  * The deflate level: 2 of 9. On the USB edition of 2,000 documents (404 MB:
