@@ -26,10 +26,14 @@ export function readGeneratedBytes(relative: string): Buffer {
   return fs.readFileSync(file);
 }
 
-/** The same bytes as a Uint8Array view for a Response body (not a second copy of a file of tens of megabytes). */
-export function generatedBytesView(relative: string): Uint8Array<ArrayBuffer> {
-  const bytes = readGeneratedBytes(relative);
+/** Bytes read as a Uint8Array view for a Response body (not a second copy of a file of tens of megabytes). */
+export function bytesView(bytes: Buffer): Uint8Array<ArrayBuffer> {
   return new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** A generated file's bytes as a view for a Response body. */
+export function generatedBytesView(relative: string): Uint8Array<ArrayBuffer> {
+  return bytesView(readGeneratedBytes(relative));
 }
 
 function readJson<T>(relative: string): T {
@@ -56,7 +60,7 @@ export interface QualityReport {
 
 let qualityCache: QualityReport | undefined;
 
-/** The quality report, read once per build (the index and every document's notes page use it). */
+/** The quality report, read once per build (the quality pages' entries and the held-back list of the index). */
 export function qualityReport(): QualityReport {
   qualityCache ??= readJson<QualityReport>('data/quality.json');
   return qualityCache;

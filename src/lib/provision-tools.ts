@@ -27,6 +27,7 @@
  * Only our own markup is read (section/div opening tags of the converter's
  * emitter, docs/decisions/0004); the source text is never parsed here.
  */
+import { attribute, hasAttribute } from './html-attributes';
 
 /** An opening tag of a section or div, attribute-aware (a ">" inside a quoted value does not end it). */
 const OPEN_TAG = /<(section|div)((?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*>/g;
@@ -38,34 +39,6 @@ const FIXED_BLOCKS = new Set<string>(FIXED_BLOCK_IDS);
 
 /** The elements of a rendered body that get a toolbar, as a CSS selector (the browser's form of `toolIds`). */
 export const TOOL_SELECTOR = ['section[data-provision][id]', ...FIXED_BLOCK_IDS.map((id) => `[id="${id}"]`)].join(', ');
-
-function decodeAttr(value: string): string {
-  if (!value.includes('&')) return value;
-  return value
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
-// One pattern per attribute name, compiled once (these run for every tag of every page).
-const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
-const PRESENCE_PATTERNS = new Map<string, RegExp>();
-
-function attribute(attrs: string, name: string): string | null {
-  let re = ATTRIBUTE_PATTERNS.get(name);
-  if (!re) ATTRIBUTE_PATTERNS.set(name, (re = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'=<>\`]+))`)));
-  const m = re.exec(attrs);
-  if (!m) return null;
-  return decodeAttr(m[1] ?? m[2] ?? m[3] ?? '');
-}
-
-function hasAttribute(attrs: string, name: string): boolean {
-  let re = PRESENCE_PATTERNS.get(name);
-  if (!re) PRESENCE_PATTERNS.set(name, (re = new RegExp(`\\s${name}(?=[\\s=]|$)`)));
-  return re.test(attrs);
-}
 
 /** The tooltip the converter puts on every numbering label (scripts/pipeline/08-emit); src/scripts/cite.js sets it again. */
 export const LABEL_TITLE = 'Liên kết đến mục này';

@@ -10,6 +10,7 @@
 import path from 'node:path';
 import { aliasProblems, AliasesError, readAliases, type Aliases, type FragmentAlias } from '../../scripts/urls/aliases.ts';
 import { siteDocuments } from './archive-data';
+import { groupBy } from './format';
 
 export const contentDir = path.resolve(process.env.ARCHIVE_CONTENT_DIR || 'content');
 
@@ -29,13 +30,6 @@ let fragmentsByDocument: Map<string, FragmentAlias[]> | undefined;
 
 /** The fragment aliases of one document, in the file's order (indexed once per build, not scanned per page). */
 export function fragmentAliasesOf(documentId: string): FragmentAlias[] {
-  if (!fragmentsByDocument) {
-    fragmentsByDocument = new Map();
-    for (const f of urlAliases().fragments) {
-      const list = fragmentsByDocument.get(f.document);
-      if (list) list.push(f);
-      else fragmentsByDocument.set(f.document, [f]);
-    }
-  }
+  fragmentsByDocument ??= groupBy(urlAliases().fragments, (f) => f.document);
   return fragmentsByDocument.get(documentId) ?? [];
 }

@@ -15,6 +15,8 @@
  * (it is escaped, so no tag can come from it).
  */
 
+import { attribute, hasAttribute } from '../lib/html-attributes';
+
 export interface AnchorTitleEntry {
   id: string;
   title: string;
@@ -24,17 +26,6 @@ export interface AnchorTitleEntry {
 export const MAX_TITLE = 90;
 
 const SECTION_TAG = /<section((?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*>/g;
-
-function attribute(attrs: string, name: string): string | null {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'=<>\`]+))`).exec(attrs);
-  if (!m) return null;
-  return (m[1] ?? m[2] ?? m[3] ?? '')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
 
 function escapeAttr(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -55,7 +46,7 @@ export function addSearchTitles(html: string, toc: AnchorTitleEntry[]): string {
   return html.replace(SECTION_TAG, (tag, attrs: string) => {
     const id = attribute(attrs, 'data-provision') ?? attribute(attrs, 'id');
     const title = id ? titles.get(id) : undefined;
-    if (!title || /\sdata-pagefind-title(?=[\s=]|$)/.test(attrs)) return tag;
+    if (!title || hasAttribute(attrs, 'data-pagefind-title')) return tag;
     return `<section${attrs} data-pagefind-title="${escapeAttr(title)}">`;
   });
 }

@@ -6,7 +6,7 @@
  * from the extension; the type given here is what Astro's dev server sends.
  */
 import type { APIRoute } from 'astro';
-import { siteDocuments, type SiteDocument } from '../../../lib/archive-data';
+import { bytesView, siteDocuments, type SiteDocument } from '../../../lib/archive-data';
 import { FORMATS, originalBytes, sourceFormat } from '../../../lib/downloads';
 import { documentRoute } from '../../../../scripts/lib/paths.ts';
 
@@ -22,7 +22,5 @@ export const GET: APIRoute = ({ props }) => {
   const doc = (props as { doc: SiteDocument }).doc;
   const format = FORMATS[sourceFormat(doc)];
   const type = format.mediaType.startsWith('text/') ? `${format.mediaType}; charset=utf-8` : format.mediaType;
-  const bytes = originalBytes(doc);
-  // A view of the bytes read, not a second copy of them.
-  return new Response(new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), { headers: { 'Content-Type': type } });
+  return new Response(bytesView(originalBytes(doc)), { headers: { 'Content-Type': type } });
 };
