@@ -109,6 +109,22 @@ describe('permalinks', () => {
     expect(text.trim()).toBe('QUYẾT NGHỊ:');
   });
 
+  it('a provision named by its heading (from the page\'s outline data block, not its id) is named so by its tools and its citation', async () => {
+    const { page } = await open(NQ205);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    const parts = JSON.parse((await page.locator('script[id="trang:muc-trich-dan"]').textContent()) ?? '[]') as Array<[string, string]>;
+    expect(parts).toContainEqual(['quyet-nghi', 'phần “QUYẾT NGHỊ”']);
+    await expect(page.locator('[id="quyet-nghi"] > .prov-tools > a.permalink').getAttribute('aria-label')).resolves.toBe('Liên kết đến phần “QUYẾT NGHỊ”');
+    const cite = page.locator('[id="quyet-nghi"] > .prov-tools > button.cite');
+    await expect(cite.getAttribute('aria-label')).resolves.toBe('Trích dẫn phần “QUYẾT NGHỊ”');
+    await cite.click();
+    await page.locator('.cite-pop--ok').waitFor();
+    const copied = (await page.evaluate(() => navigator.clipboard.readText())).normalize('NFC');
+    expect(copied).toContain('Nghị quyết số 205/NQ-HĐND');
+    expect(copied).toContain('phần “QUYẾT NGHỊ”');
+    expect(copied).toContain(`${NQ205}#quyet-nghi`);
+  });
+
   it('are reached with Tab and followed with Enter', async () => {
     const { page } = await open(NQ205);
     // Focus the element just before the link, then Tab onto it (keyboard order, not a programmatic jump).
