@@ -22,7 +22,7 @@ import { heldAsDraft, parseAcknowledged, strictProblems, type Acknowledged, type
 import { formatOf } from './00-extract/index.ts';
 import type { CacheOptions } from './00-extract/cache.ts';
 import { ExtractError, type ExtractTools } from './00-extract/types.ts';
-import { CACHE_KEEP_DAYS, convertCacheDir, convertCacheFromEnv, emitKey, getEntry, pruneCache, readKey, type ConvertCacheOptions } from './convert-cache.ts';
+import { CACHE_KEEP_DAYS, convertCacheDir, convertCacheFromEnv, getEntry, pruneCache, readKey, type ConvertCacheOptions } from './convert-cache.ts';
 import {
   emitOne,
   jsonArray,
@@ -30,7 +30,7 @@ import {
   MIN_DOCUMENTS_FOR_WORKERS,
   readOne,
   toolsOfThisMachine,
-  validEmitRecord,
+  cachedEmit,
   validReadRecord,
   WorkerPool,
   workerCount,
@@ -445,8 +445,7 @@ async function emitAll(documents: DocumentModel[], cacheDir: string | null, opti
       continue;
     }
     const model = JSON.stringify(d);
-    const key = cacheDir !== null ? emitKey(model) : null;
-    const hit = key !== null ? validEmitRecord(getEntry(cacheDir!, key)) : null;
+    const { key, hit } = cachedEmit(cacheDir, model);
     if (hit) {
       records[at] = hit;
       fromCache++;

@@ -15,8 +15,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { DocumentModel } from '../lib/model.ts';
 import { shingled } from './duplicates.ts';
-import { applyLinked, cacheable, emitHeld, emitOne, readRecord, writeEmitted, type ReadResult, type WorkerReply, type WorkerRequest } from './convert-workers.ts';
-import { putEntry } from './convert-cache.ts';
+import { applyLinked, emitHeld, emitOne, readRecord, storeRead, writeEmitted, type ReadResult, type WorkerReply, type WorkerRequest } from './convert-workers.ts';
 
 if (!parentPort) throw new Error('convert-worker.ts runs as a worker thread (scripts/pipeline/convert-workers.ts)');
 const port = parentPort;
@@ -38,8 +37,7 @@ port.on('message', async (request: WorkerRequest) => {
     if (request.kind === 'read') {
       for (const task of request.tasks) {
         const record = await readRecord(task, request.ctx);
-        const json = JSON.stringify(record);
-        if (task.key !== null && request.ctx.cacheDir !== null && cacheable(record)) putEntry(request.ctx.cacheDir, task.key, json);
+        const json = storeRead(task, request.ctx, record);
         const doc = record.outcome?.doc ?? null;
         if (doc !== null && record.received !== null) held.set(task.name, { doc, received: record.received });
         else held.delete(task.name);

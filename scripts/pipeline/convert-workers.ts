@@ -90,7 +90,7 @@ export interface ReadContext {
 }
 
 /** Whether a reading may be kept: not an error, and not held back for a tool this machine may get later. */
-export function cacheable(r: ReadRecord): boolean {
+function cacheable(r: ReadRecord): boolean {
   return r.error === null && r.problem !== 'tool-missing';
 }
 
@@ -112,12 +112,16 @@ export async function readRecord(task: ReadTask, ctx: ReadContext, bytes?: Uint8
   }
 }
 
-/** Read one source (steps 00–06) into its record, as JSON text; stored in the convert cache when the task has a key. */
-export async function readOne(task: ReadTask, ctx: ReadContext, bytes?: Uint8Array): Promise<string> {
-  const record = await readRecord(task, ctx, bytes);
+/** A record as JSON text, stored in the convert cache when the task has a key and the record may be kept. */
+export function storeRead(task: ReadTask, ctx: ReadContext, record: ReadRecord): string {
   const json = JSON.stringify(record);
   if (task.key !== null && ctx.cacheDir !== null && cacheable(record)) putEntry(ctx.cacheDir, task.key, json);
   return json;
+}
+
+/** Read one source (steps 00–06) into its record, as JSON text; stored in the convert cache when the task has a key. */
+export async function readOne(task: ReadTask, ctx: ReadContext, bytes?: Uint8Array): Promise<string> {
+  return storeRead(task, ctx, await readRecord(task, ctx, bytes));
 }
 
 /** A cached reading that has the record's shape; anything else is a miss. */
@@ -154,12 +158,23 @@ export function emitRecord(d: DocumentModel): EmitRecord {
   }
 }
 
+/** An emission stored in the convert cache (when it has a key and could be written out); its JSON. */
+function storeEmit(cacheDir: string | null, key: string | null, record: EmitRecord): string {
+  const json = JSON.stringify(record);
+  if (key !== null && cacheDir !== null && !('error' in record)) putEntry(cacheDir, key, json);
+  return json;
+}
+
+/** The convert cache's emission of a linked model (its JSON), with the key it is stored under; no key when the cache is off. */
+export function cachedEmit(cacheDir: string | null, modelJson: string): { key: string | null; hit: EmitRecord | null } {
+  if (cacheDir === null) return { key: null, hit: null };
+  const key = emitKey(modelJson);
+  return { key, hit: validEmitRecord(getEntry(cacheDir, key)) };
+}
+
 /** Emit one linked document (step 08) from its JSON; stored in the convert cache when it has a key. */
 export function emitOne(task: EmitTask, cacheDir: string | null): string {
-  const record = emitRecord(JSON.parse(task.model) as DocumentModel);
-  const json = JSON.stringify(record);
-  if (task.key !== null && cacheDir !== null && !('error' in record)) putEntry(cacheDir, task.key, json);
-  return json;
+  return storeEmit(cacheDir, task.key, emitRecord(JSON.parse(task.model) as DocumentModel));
 }
 
 /**
@@ -198,11 +213,10 @@ export function writeEmitted(r: EmitResult, id: string, dir: string | null): Emi
 
 /** Emit a linked document whose model this thread holds: from the convert cache when it has it (key of the model's JSON), else now (and stored). */
 export function emitHeld(d: DocumentModel, cacheDir: string | null): EmitResult {
-  const key = cacheDir !== null ? emitKey(JSON.stringify(d)) : null;
-  const hit = key !== null ? validEmitRecord(getEntry(cacheDir!, key)) : null;
+  const { key, hit } = cachedEmit(cacheDir, cacheDir !== null ? JSON.stringify(d) : '');
   if (hit) return { record: hit, cached: true };
   const record = emitRecord(d);
-  if (key !== null && !('error' in record)) putEntry(cacheDir!, key, JSON.stringify(record));
+  storeEmit(cacheDir, key, record);
   return { record, cached: false };
 }
 
