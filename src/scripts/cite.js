@@ -7,13 +7,13 @@
  * needs the outline, read from the page's data block #trang:muc-trich-dan
  * (src/lib/provision-tools.ts). This script attaches each provision's toolbar
  * (a "#" permalink where there is no numbering label, and the cite button) and
- * joins the parts with the same rule as joinCitation(): non-empty parts,
- * comma-separated. A provision's box also offers "In mục này": print.css
+ * joins the parts with joinCitation() (scripts/lib/citation-text.ts): non-empty
+ * parts, comma-separated. A provision's box also offers "In mục này": print.css
  * prints only the element whose id is in html[data-print-only]. Escape closes
  * the box wherever the focus is.
  * See docs/decisions/0501-citable-urls.md and 1404-accessibility.md.
  */
-import { provisionPart } from '../../scripts/lib/citation-text.ts';
+import { joinCitation, provisionPart } from '../../scripts/lib/citation-text.ts';
 import { LABEL_TITLE, TOOL_SELECTOR } from '../lib/provision-tools';
 
 (function () {
@@ -25,10 +25,7 @@ import { LABEL_TITLE, TOOL_SELECTOR } from '../lib/provision-tools';
   if (url.charAt(0) === '/' && /^https?:$/.test(location.protocol)) url = location.origin + url;
 
   function citation(id, part) {
-    var parts = [base, part, id ? url + '#' + id : url];
-    var out = [];
-    for (var i = 0; i < parts.length; i++) if (parts[i]) out.push(parts[i]);
-    return out.join(', ');
+    return joinCitation(base, part, id ? url + '#' + id : url);
   }
 
   var shown = document.querySelectorAll('[data-cite-doc]');
