@@ -11,6 +11,7 @@
  *   UTF-8 read as Windows-1252: "Tá»‰nh"): the suspicious words are turned
  *   back into Windows-1252 bytes and read as TCVN3, VNI or UTF-8.
  */
+import { isJsSpace } from '../../lib/js-space.ts';
 import { cp1252Bytes, decodeTcvn3, decodeVni } from './legacy.ts';
 import { judgeToken } from './syllable.ts';
 import { SpanMemo } from '../../lib/span-memo.ts';
@@ -149,22 +150,16 @@ function nextSuspect(text: string, from: number): number {
 /** Longer whitespace-free runs are not words; they are skipped (and keep every scan linear). */
 const MAX_TOKEN = 64;
 
-/** /\s/ of one UTF-16 unit, by its code (NaN, charCodeAt past either end, counts as space). */
-const isSpace = (n: number): boolean => {
-  if (n !== n) return true;
-  if (n < 128) return n === 32 || (n >= 9 && n <= 13);
-  return n === 0xa0 || n === 0x1680 || (n >= 0x2000 && n <= 0x200a) || n === 0x2028 || n === 0x2029 || n === 0x202f || n === 0x205f || n === 0x3000 || n === 0xfeff;
-};
 
 /** The whitespace-delimited word around `at`, or null when it is longer than MAX_TOKEN. */
 function wordAround(text: string, at: number): { start: number; end: number } | null {
   let start = at;
-  while (start > 0 && !isSpace(text.charCodeAt(start - 1))) {
+  while (start > 0 && !isJsSpace(text.charCodeAt(start - 1))) {
     start--;
     if (at - start > MAX_TOKEN) return null;
   }
   let end = at + 1;
-  while (end < text.length && !isSpace(text.charCodeAt(end))) {
+  while (end < text.length && !isJsSpace(text.charCodeAt(end))) {
     end++;
     if (end - start > MAX_TOKEN) return null;
   }
@@ -270,7 +265,7 @@ export function detectMojibake(text: string): TextVerdict {
       if (word === null) {
         // skip the rest of an over-long run
         let next = at + 1;
-        while (next < text.length && !isSpace(text.charCodeAt(next))) next++;
+        while (next < text.length && !isJsSpace(text.charCodeAt(next))) next++;
         pos = next;
         continue;
       }

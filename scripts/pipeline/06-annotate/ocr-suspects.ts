@@ -2,6 +2,7 @@
  * Suspected OCR damage: tokens that cannot be Vietnamese syllables ("tmh",
  * "tnên", "lứứi", "COVỈD-Ỉ9", "ĐỊnh"). Lists them for an editor; changes nothing.
  */
+import { isJsSpace } from '../../lib/js-space.ts';
 import { isVietnameseSyllable } from '../01-decode/syllable.ts';
 import { SpanMemo } from '../../lib/span-memo.ts';
 
@@ -41,12 +42,6 @@ function suspectToken(raw: string): string | null {
   return token.split('-').some(partSuspect) ? token : null;
 }
 
-/** JavaScript's \\s, by code unit: what text.split(/\\s+/) splits at. */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** Whitespace other than the space: a text without it is split at its spaces by indexOf. */
 const OTHER_SPACE = /[^\S ]/;
@@ -59,7 +54,7 @@ export function ocrSuspects(text: string): string[] {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 0x20 || (!spacesOnly && isSpace(c))) {
+    if (c === 0x20 || (!spacesOnly && isJsSpace(c))) {
       i++;
       continue;
     }
@@ -69,7 +64,7 @@ export function ocrSuspects(text: string): string[] {
       if (i < 0) i = n;
     } else {
       do i++;
-      while (i < n && !isSpace(text.charCodeAt(i)));
+      while (i < n && !isJsSpace(text.charCodeAt(i)));
     }
     const h = SpanMemo.hash(text, start, i);
     const e = verdicts.find(h, text, start, i);
