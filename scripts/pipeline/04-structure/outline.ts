@@ -12,6 +12,7 @@
  * then "“2. ...”") is text of the amending provision, never numbering.
  */
 import type { Line } from '../02-normalise/index.ts';
+import { isUpperCase } from '../../lib/fold.ts';
 import type { Block, Provision, ProvisionKind, QualityIssue } from '../../lib/model.ts';
 import { parseMarker, POINT_LETTERS, type Marker, type MarkerType } from './markers.ts';
 import { BLOCKQUOTE, CONTAINERS, ID_WORD, NUMBERING, QUOTE_INTRO, QUOTE_MAX_LINES, QUOTE_OPEN, RULE } from '../../lib/format-rules/numbering.ts';
@@ -66,16 +67,8 @@ function continuesWithName(text: string): boolean {
 
 /** An all-capitals line standing alone: a heading without numbering (id from a slug later). */
 function isUnnumberedHeading(line: Line, prev: Line | null): boolean {
-  // Long lines and lines with a lower-case ASCII letter (which upper-casing changes) are not: most lines, tested cheaply first.
-  if (line.text.length >= 120 || /[a-z]/.test(line.text)) return false;
-  const letters = line.text.replace(/[^\p{L}]/gu, '');
-  return (
-    letters.length >= 4 &&
-    line.text.length < 120 &&
-    letters === letters.toLocaleUpperCase('vi') &&
-    !/[.;,]$/.test(line.text) &&
-    (prev === null || endsSentence(prev.text))
-  );
+  if (line.text.length >= 120 || !isUpperCase(line.text)) return false;
+  return line.text.replace(/[^\p{L}]/gu, '').length >= 4 && !/[.;,]$/.test(line.text) && (prev === null || endsSentence(prev.text));
 }
 
 /** An all-capitals line, tolerating a few OCR-damaged letters ("TIÊU CHUҬN, ... Đӄ NGHӎ"): a level's name. */
